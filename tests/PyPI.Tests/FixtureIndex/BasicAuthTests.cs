@@ -5,19 +5,9 @@ using Req2Nix.FixtureIndex;
 
 namespace Req2Nix.PyPI.Tests.FixtureIndex;
 
-public sealed class BasicAuthTests : IAsyncLifetime
+public sealed class BasicAuthTests : LoopbackIndex
 {
-    private readonly HttpClient _client = RawHttp.CreateClient();
-    private FixtureIndexServer _server = null!;
-
-    public async Task InitializeAsync() =>
-        _server = await FixtureIndexServer.StartAsync(new FixtureIndexOptions().RequireBasicAuth("alice", "s3cret:with colon"));
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
+    protected override FixtureIndexOptions Options => new FixtureIndexOptions().RequireBasicAuth("alice", "s3cret:with colon");
 
     [Theory]
     [InlineData("/simple/requests/")]
@@ -26,7 +16,7 @@ public sealed class BasicAuthTests : IAsyncLifetime
     [InlineData("/simple/no-such-project/")]
     public async Task Every_request_without_credentials_is_refused_with_a_challenge(string path)
     {
-        using var response = await _client.GetAsync(_server.Url(path));
+        using var response = await Client.GetAsync(Server.Url(path));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
@@ -40,7 +30,7 @@ public sealed class BasicAuthTests : IAsyncLifetime
     [InlineData("alice", "s3cret")]
     public async Task Wrong_credentials_are_refused(string user, string password)
     {
-        using var response = await _client.GetAsync(_server.Url("/simple/requests/"), ("Authorization", Basic(user, password)));
+        using var response = await Client.GetAsync(Server.Url("/simple/requests/"), ("Authorization", Basic(user, password)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -51,7 +41,7 @@ public sealed class BasicAuthTests : IAsyncLifetime
     [InlineData("Basic")]
     public async Task Malformed_authorization_is_refused(string authorization)
     {
-        using var response = await _client.GetAsync(_server.Url("/simple/requests/"), ("Authorization", authorization));
+        using var response = await Client.GetAsync(Server.Url("/simple/requests/"), ("Authorization", authorization));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -63,7 +53,7 @@ public sealed class BasicAuthTests : IAsyncLifetime
     [InlineData("/simple/Requests/", HttpStatusCode.MovedPermanently)]
     public async Task The_right_credentials_open_every_resource(string path, HttpStatusCode expected)
     {
-        using var response = await _client.GetAsync(_server.Url(path), ("Authorization", Basic("alice", "s3cret:with colon")));
+        using var response = await Client.GetAsync(Server.Url(path), ("Authorization", Basic("alice", "s3cret:with colon")));
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -71,12 +61,12 @@ public sealed class BasicAuthTests : IAsyncLifetime
     [Fact]
     public async Task Refusals_are_logged_as_401_without_drawing_faults()
     {
-        _server.Faults = FaultSettings.None with { FailureRate = 1 };
+        Server.Faults = FaultSettings.None with { FailureRate = 1 };
 
-        using var refused = await _client.GetAsync(_server.Url("/simple/flask/"));
+        using var refused = await Client.GetAsync(Server.Url("/simple/flask/"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        var record = Assert.Single(_server.Requests.Records(), r => r.Path == "/simple/flask/");
+        var record = Assert.Single(Server.Requests.Records(), r => r.Path == "/simple/flask/");
         Assert.Equal(new RequestRecord("GET", "/simple/flask/", 401, FaultKind.None, 0), record);
     }
 

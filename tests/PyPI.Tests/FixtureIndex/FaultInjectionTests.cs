@@ -5,20 +5,9 @@ using Req2Nix.FixtureIndex;
 
 namespace Req2Nix.PyPI.Tests.FixtureIndex;
 
-public sealed class FaultInjectionTests : IAsyncLifetime
+public sealed class FaultInjectionTests : LoopbackIndex
 {
     private const string Wheel = "/packages/py3/i/idna/idna-2.10-py3-none-any.whl";
-
-    private readonly HttpClient _client = RawHttp.CreateClient();
-    private FixtureIndexServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FixtureIndexServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Theory]
     [InlineData(503)]
@@ -26,23 +15,23 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [InlineData(502)]
     public async Task A_failure_rate_of_one_fails_every_request_with_the_configured_status(int status)
     {
-        _server.Faults = FaultSettings.None with { FailureRate = 1, FailureStatus = status };
+        Server.Faults = FaultSettings.None with { FailureRate = 1, FailureStatus = status };
 
         foreach (var path in new[] { "/simple/idna/", "/pypi/idna/json", Wheel, "/simple/no-such-project/" })
         {
-            using var response = await _client.GetAsync(_server.Url(path));
+            using var response = await Client.GetAsync(Server.Url(path));
 
             Assert.Equal(status, (int)response.StatusCode);
         }
-        Assert.All(_server.Requests.Records(), r => Assert.Equal(FaultKind.Failure, r.Faults));
+        Assert.All(Server.Requests.Records(), r => Assert.Equal(FaultKind.Failure, r.Faults));
     }
 
     [Fact]
     public async Task The_default_failure_is_503_without_Retry_After()
     {
-        _server.Faults = FaultSettings.None with { FailureRate = 1 };
+        Server.Faults = FaultSettings.None with { FailureRate = 1 };
 
-        using var response = await _client.GetAsync(_server.Url("/simple/idna/"));
+        using var response = await Client.GetAsync(Server.Url("/simple/idna/"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Null(response.Headers.RetryAfter);
@@ -51,9 +40,9 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task A_429_says_when_to_retry_in_whole_seconds()
     {
-        _server.Faults = FaultSettings.None with { FailureRate = 1, FailureStatus = 429, RetryAfter = TimeSpan.FromMilliseconds(1500) };
+        Server.Faults = FaultSettings.None with { FailureRate = 1, FailureStatus = 429, RetryAfter = TimeSpan.FromMilliseconds(1500) };
 
-        using var response = await _client.GetAsync(_server.Url("/simple/idna/"));
+        using var response = await Client.GetAsync(Server.Url("/simple/idna/"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
@@ -62,29 +51,29 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task A_fixed_status_answers_one_path_the_same_for_ever()
     {
-        _server.Faults = FaultSettings.None.WithFixedStatus("/simple/idna/", 500);
+        Server.Faults = FaultSettings.None.WithFixedStatus("/simple/idna/", 500);
 
         for (var i = 0; i < 5; i++)
         {
-            using var broken = await _client.GetAsync(_server.Url("/simple/idna/"));
-            using var fine = await _client.GetAsync(_server.Url("/pypi/idna/json"));
+            using var broken = await Client.GetAsync(Server.Url("/simple/idna/"));
+            using var fine = await Client.GetAsync(Server.Url("/pypi/idna/json"));
 
             Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
             Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
         }
-        Assert.Equal(5, _server.Requests.CountFor("/simple/idna/", 500));
-        Assert.All(_server.Requests.Records().Where(r => r.Status == 500), r => Assert.Equal(FaultKind.FixedStatus, r.Faults));
+        Assert.Equal(5, Server.Requests.CountFor("/simple/idna/", 500));
+        Assert.All(Server.Requests.Records().Where(r => r.Status == 500), r => Assert.Equal(FaultKind.FixedStatus, r.Faults));
     }
 
     [Fact]
     public async Task A_corrupted_file_has_its_length_and_wrong_bytes()
     {
-        using var good = await _client.GetAsync(_server.Url(Wheel));
+        using var good = await Client.GetAsync(Server.Url(Wheel));
         var expected = await good.Content.ReadAsByteArrayAsync();
-        _server.Faults = FaultSettings.None.WithCorruptedBody(Wheel);
+        Server.Faults = FaultSettings.None.WithCorruptedBody(Wheel);
 
-        using var corrupted = await _client.GetAsync(_server.Url(Wheel));
-        using var other = await _client.GetAsync(_server.Url("/packages/py3/i/idna/idna-2.9-py3-none-any.whl"));
+        using var corrupted = await Client.GetAsync(Server.Url(Wheel));
+        using var other = await Client.GetAsync(Server.Url("/packages/py3/i/idna/idna-2.9-py3-none-any.whl"));
 
         var bytes = await corrupted.Content.ReadAsByteArrayAsync();
         Assert.Equal(HttpStatusCode.OK, corrupted.StatusCode);
@@ -93,19 +82,19 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.NotEqual(SHA256.HashData(expected), SHA256.HashData(bytes));
         Assert.Equal(good.Headers.ETag, corrupted.Headers.ETag);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-        Assert.Equal(FaultKind.Corrupted, _server.Requests.Records()[^2].Faults);
+        Assert.Equal(FaultKind.Corrupted, Server.Requests.Records()[^2].Faults);
     }
 
     [Fact]
     public async Task A_corrupted_document_is_corrupted_before_it_is_compressed()
     {
         const string Page = "/simple/idna/";
-        using var good = await _client.GetAsync(_server.Url(Page));
+        using var good = await Client.GetAsync(Server.Url(Page));
         var expected = await good.Content.ReadAsByteArrayAsync();
-        _server.Faults = FaultSettings.None.WithCorruptedBody(Page);
+        Server.Faults = FaultSettings.None.WithCorruptedBody(Page);
 
         using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.GZip });
-        var decoded = await client.GetByteArrayAsync(_server.Url(Page));
+        var decoded = await client.GetByteArrayAsync(Server.Url(Page));
 
         Assert.Equal(expected.Length, decoded.Length);
         Assert.NotEqual(expected, decoded);
@@ -118,16 +107,16 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     public async Task A_truncated_response_promises_the_whole_body_and_is_cut_part_way(string path, string? acceptEncoding)
     {
         (string, string)[] headers = acceptEncoding is null ? [] : [("Accept-Encoding", acceptEncoding)];
-        using var whole = await _client.GetAsync(_server.Url(path), headers);
+        using var whole = await Client.GetAsync(Server.Url(path), headers);
         var length = whole.Content.Headers.ContentLength;
-        _server.Faults = FaultSettings.None with { TruncationRate = 1 };
+        Server.Faults = FaultSettings.None with { TruncationRate = 1 };
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, _server.Url(path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Server.Url(path));
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(length, response.Content.Headers.ContentLength);
@@ -144,34 +133,34 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         });
         Assert.IsType<HttpIOException>(error, exactMatch: false);
         Assert.InRange(received, 0, length!.Value - 1);
-        Assert.Equal(FaultKind.Truncated, _server.Requests.Records()[^1].Faults);
+        Assert.Equal(FaultKind.Truncated, Server.Requests.Records()[^1].Faults);
     }
 
     [Fact]
     public async Task Truncation_spares_responses_without_a_body()
     {
-        using var first = await _client.GetAsync(_server.Url(Wheel));
-        _server.Faults = FaultSettings.None with { TruncationRate = 1 };
+        using var first = await Client.GetAsync(Server.Url(Wheel));
+        Server.Faults = FaultSettings.None with { TruncationRate = 1 };
 
-        using var head = await _client.SendAsync(HttpMethod.Head, _server.Url(Wheel));
-        using var notModified = await _client.GetAsync(_server.Url(Wheel), ("If-None-Match", first.Headers.ETag!.Tag));
-        using var redirect = await _client.GetAsync(_server.Url("/simple/IDNA/"));
+        using var head = await Client.SendAsync(HttpMethod.Head, Server.Url(Wheel));
+        using var notModified = await Client.GetAsync(Server.Url(Wheel), ("If-None-Match", first.Headers.ETag!.Tag));
+        using var redirect = await Client.GetAsync(Server.Url("/simple/IDNA/"));
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
-        Assert.All(_server.Requests.Records().Skip(1), r => Assert.Equal(FaultKind.None, r.Faults));
+        Assert.All(Server.Requests.Records().Skip(1), r => Assert.Equal(FaultKind.None, r.Faults));
     }
 
     [Fact]
     public async Task Latency_is_added_to_every_request()
     {
-        _server.Faults = FaultSettings.None with { Latency = TimeSpan.FromMilliseconds(60) };
+        Server.Faults = FaultSettings.None with { Latency = TimeSpan.FromMilliseconds(60) };
 
         foreach (var path in new[] { "/simple/idna/", "/simple/no-such-project/" })
         {
             var watch = Stopwatch.StartNew();
-            using var response = await _client.GetAsync(_server.Url(path));
+            using var response = await Client.GetAsync(Server.Url(path));
 
             Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(60), $"{path} took {watch.Elapsed.TotalMilliseconds} ms");
         }
@@ -182,18 +171,18 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            using var warmUp = await _client.GetAsync(_server.Url("/simple/idna/"));
+            using var warmUp = await Client.GetAsync(Server.Url("/simple/idna/"));
             Assert.Equal(HttpStatusCode.OK, warmUp.StatusCode);
         }
 
-        _server.Faults = FaultSettings.None with { FailureRate = 1 };
-        using var failed = await _client.GetAsync(_server.Url("/simple/idna/"));
-        _server.Faults = FaultSettings.None;
-        using var healed = await _client.GetAsync(_server.Url("/simple/idna/"));
+        Server.Faults = FaultSettings.None with { FailureRate = 1 };
+        using var failed = await Client.GetAsync(Server.Url("/simple/idna/"));
+        Server.Faults = FaultSettings.None;
+        using var healed = await Client.GetAsync(Server.Url("/simple/idna/"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, healed.StatusCode);
-        Assert.Equal([1L, 2L, 3L, 1L, 1L], _server.Requests.Records().Select(r => r.Ordinal));
+        Assert.Equal([1L, 2L, 3L, 1L, 1L], Server.Requests.Records().Select(r => r.Ordinal));
     }
 
     [Fact]

@@ -3,29 +3,18 @@ using Req2Nix.FixtureIndex;
 
 namespace Req2Nix.PyPI.Tests.FixtureIndex;
 
-public sealed class RequestLogTests : IAsyncLifetime
+public sealed class RequestLogTests : LoopbackIndex
 {
-    private readonly HttpClient _client = RawHttp.CreateClient();
-    private FixtureIndexServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FixtureIndexServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Requests_are_counted_per_path_and_per_status()
     {
-        using var first = await _client.GetAsync(_server.Url("/simple/requests/"));
-        using var second = await _client.GetAsync(_server.Url("/simple/requests/?ignored=query"));
-        using var notModified = await _client.GetAsync(_server.Url("/simple/requests/"), ("If-None-Match", first.Headers.ETag!.Tag));
-        using var redirect = await _client.GetAsync(_server.Url("/simple/Flask/"));
-        using var missing = await _client.GetAsync(_server.Url("/simple/no-such-project/"));
+        using var first = await Client.GetAsync(Server.Url("/simple/requests/"));
+        using var second = await Client.GetAsync(Server.Url("/simple/requests/?ignored=query"));
+        using var notModified = await Client.GetAsync(Server.Url("/simple/requests/"), ("If-None-Match", first.Headers.ETag!.Tag));
+        using var redirect = await Client.GetAsync(Server.Url("/simple/Flask/"));
+        using var missing = await Client.GetAsync(Server.Url("/simple/no-such-project/"));
 
-        var log = _server.Requests;
+        var log = Server.Requests;
         Assert.Equal(5, log.Total);
         Assert.Equal(3, log.CountFor("/simple/requests/"));
         Assert.Equal(2, log.CountFor("/simple/requests/", 200));
@@ -42,14 +31,14 @@ public sealed class RequestLogTests : IAsyncLifetime
     [Fact]
     public async Task Reset_starts_the_counts_again()
     {
-        using var before = await _client.GetAsync(_server.Url("/simple/requests/"));
+        using var before = await Client.GetAsync(Server.Url("/simple/requests/"));
 
-        _server.Requests.Reset();
-        using var after = await _client.GetAsync(_server.Url("/simple/flask/"));
+        Server.Requests.Reset();
+        using var after = await Client.GetAsync(Server.Url("/simple/flask/"));
 
-        Assert.Equal(1, _server.Requests.Total);
-        Assert.Equal(0, _server.Requests.CountFor("/simple/requests/"));
-        Assert.Equal(new Dictionary<string, int> { ["/simple/flask/"] = 1 }, _server.Requests.CountsByPath());
+        Assert.Equal(1, Server.Requests.Total);
+        Assert.Equal(0, Server.Requests.CountFor("/simple/requests/"));
+        Assert.Equal(new Dictionary<string, int> { ["/simple/flask/"] = 1 }, Server.Requests.CountsByPath());
     }
 
     [Fact]
@@ -58,11 +47,11 @@ public sealed class RequestLogTests : IAsyncLifetime
         using var client = new HttpClient();
         foreach (var project in new[] { "requests", "Flask", "idna", "certifi", "urllib3", "chardet" })
         {
-            using var response = await client.GetAsync(_server.Url($"/simple/{project}/"));
+            using var response = await client.GetAsync(Server.Url($"/simple/{project}/"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var pages = _server.Requests.CountsByPath().Where(p => p.Key.StartsWith("/simple/", StringComparison.Ordinal)).ToList();
+        var pages = Server.Requests.CountsByPath().Where(p => p.Key.StartsWith("/simple/", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(7, pages.Count); // six pages and the redirect from /simple/Flask/
         Assert.All(pages, page => Assert.Equal(1, page.Value));
@@ -73,10 +62,10 @@ public sealed class RequestLogTests : IAsyncLifetime
     {
         using var client = new HttpClient();
 
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.GetAsync(_server.Url(i % 2 == 0 ? "/simple/six/" : "/pypi/six/json"))));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.GetAsync(Server.Url(i % 2 == 0 ? "/simple/six/" : "/pypi/six/json"))));
 
-        Assert.Equal(40, _server.Requests.Total);
-        Assert.Equal(20, _server.Requests.CountFor("/simple/six/"));
-        Assert.Equal(40, _server.Requests.CountWithStatus(200));
+        Assert.Equal(40, Server.Requests.Total);
+        Assert.Equal(20, Server.Requests.CountFor("/simple/six/"));
+        Assert.Equal(40, Server.Requests.CountWithStatus(200));
     }
 }

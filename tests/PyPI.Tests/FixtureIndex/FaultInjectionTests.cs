@@ -137,10 +137,10 @@ public sealed class FaultInjectionTests : LoopbackIndex
     }
 
     [Fact]
-    public async Task Truncation_spares_responses_without_a_body()
+    public async Task Body_faults_spare_responses_without_a_body()
     {
         using var first = await Client.GetAsync(Server.Url(Wheel));
-        Server.Faults = FaultSettings.None with { TruncationRate = 1 };
+        Server.Faults = (FaultSettings.None with { TruncationRate = 1 }).WithCorruptedBody(Wheel).WithCorruptedBody("/simple/IDNA/");
 
         using var head = await Client.SendAsync(HttpMethod.Head, Server.Url(Wheel));
         using var notModified = await Client.GetAsync(Server.Url(Wheel), ("If-None-Match", first.Headers.ETag!.Tag));

@@ -141,9 +141,9 @@ internal ref partial struct TomlParser
 
     private void EnterNesting()
     {
-        if (++_nesting > MaxNesting)
+        if (++_nesting > TomlReader.MaxNesting)
         {
-            throw Error($"arrays and inline tables are nested more than {MaxNesting} deep");
+            throw Error($"arrays and inline tables are nested more than {TomlReader.MaxNesting} deep");
         }
     }
 }

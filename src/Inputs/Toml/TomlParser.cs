@@ -7,9 +7,6 @@ namespace Req2Nix.Inputs.Toml;
 /// </summary>
 internal ref partial struct TomlParser
 {
-    /// <summary>Arrays and inline tables deeper than this are refused rather than risking the stack.</summary>
-    internal const int MaxNesting = 200;
-
     private readonly ReadOnlySpan<byte> _text;
     private readonly string? _sourceName;
     private int _offset;

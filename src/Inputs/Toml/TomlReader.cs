@@ -10,6 +10,12 @@ namespace Req2Nix.Inputs.Toml;
 /// </summary>
 public static class TomlReader
 {
+    /// <summary>
+    /// How deep arrays and inline tables may nest. TOML sets no limit; this one keeps a hostile
+    /// file from exhausting the stack and is far beyond what any real file needs.
+    /// </summary>
+    public const int MaxNesting = 200;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads UTF-8 bytes; a leading byte-order mark is skipped.</summary>

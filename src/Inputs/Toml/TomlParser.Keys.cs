@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Req2Nix.Inputs.Toml;
 
 /// <summary>Keys: bare (<c>name</c>), quoted (<c>"a b"</c>, <c>'c:\x'</c>) and dotted (<c>a."b".c</c>).</summary>
@@ -47,6 +45,6 @@ internal ref partial struct TomlParser
         {
             throw Error($"expected a key, found {Found()}");
         }
-        return new TomlKeySegment(Encoding.UTF8.GetString(_text[start.._offset]), position);
+        return new TomlKeySegment(_keyCache.Get(_text[start.._offset]), position);
     }
 }

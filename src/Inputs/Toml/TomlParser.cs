@@ -17,6 +17,7 @@ internal ref partial struct TomlParser
     private int _nesting;
     private byte[] _scratch;
     private TomlKeySegment[] _keySegments;
+    private readonly TomlKeyCache _keyCache;
 
     /// <param name="text">Valid UTF-8 (the caller checked), without a byte-order mark.</param>
     public TomlParser(ReadOnlySpan<byte> text, string? sourceName)
@@ -27,6 +28,7 @@ internal ref partial struct TomlParser
         _columnCacheColumn = 1;
         _scratch = new byte[256];
         _keySegments = new TomlKeySegment[8];
+        _keyCache = new TomlKeyCache();
     }
 
     public TomlTable ParseDocument()
@@ -193,13 +195,7 @@ internal ref partial struct TomlParser
         {
             (from, column) = (_lineStart, 1);
         }
-        for (var i = from; i < offset; i++)
-        {
-            if ((_text[i] & 0xC0) != 0x80)
-            {
-                column++;
-            }
-        }
+        column += TomlSyntax.CountCharacters(_text[from..offset]);
         _columnCacheOffset = offset;
         _columnCacheColumn = column;
         return new TomlPosition(_line, column, _sourceName);

@@ -27,6 +27,20 @@ internal static class TomlSyntax
 
     public static bool IsControl(byte b) => b < 0x20 || b == 0x7F;
 
+    /// <summary>How many characters (scalar values) valid UTF-8 holds: its bytes minus continuation bytes.</summary>
+    public static int CountCharacters(ReadOnlySpan<byte> utf8)
+    {
+        var count = utf8.Length;
+        var next = utf8.IndexOfAnyInRange((byte)0x80, (byte)0xBF);
+        while (next >= 0)
+        {
+            count--;
+            utf8 = utf8[(next + 1)..];
+            next = utf8.IndexOfAnyInRange((byte)0x80, (byte)0xBF);
+        }
+        return count;
+    }
+
     public static bool IsBareKey(string key)
     {
         if (key.Length == 0)

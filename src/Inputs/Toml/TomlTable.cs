@@ -13,7 +13,7 @@ namespace Req2Nix.Inputs.Toml;
 public sealed class TomlTable : TomlValue, IReadOnlyCollection<TomlEntry>
 {
     /// <summary>Up to this many keys a linear search beats hashing; beyond it an index is kept.</summary>
-    private const int LinearSearchLimit = 8;
+    private const int LinearSearchLimit = 16;
 
     private TomlEntry[] _entries;
     private int _count;

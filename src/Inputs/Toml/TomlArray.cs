@@ -41,7 +41,7 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
     /// <summary>Every item as a string; a positioned error at the first item that is not one.</summary>
     public IReadOnlyList<string> AsStrings() => AsStrings(key: null);
 
-    public Enumerator GetEnumerator() => new(this);
+    public ArraySegment<TomlValue>.Enumerator GetEnumerator() => new ArraySegment<TomlValue>(_items, 0, _count).GetEnumerator();
 
     IEnumerator<TomlValue> IEnumerable<TomlValue>.GetEnumerator() => GetEnumerator();
 
@@ -78,28 +78,4 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
     }
 
     internal TomlValue Last => _items[_count - 1];
-
-    public struct Enumerator : IEnumerator<TomlValue>
-    {
-        private readonly TomlArray _array;
-        private int _index;
-
-        internal Enumerator(TomlArray array)
-        {
-            _array = array;
-            _index = -1;
-        }
-
-        public readonly TomlValue Current => _array._items[_index];
-
-        readonly object IEnumerator.Current => Current;
-
-        public bool MoveNext() => ++_index < _array._count;
-
-        public void Reset() => _index = -1;
-
-        public readonly void Dispose()
-        {
-        }
-    }
 }

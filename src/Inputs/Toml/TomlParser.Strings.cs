@@ -67,72 +67,50 @@ internal ref partial struct TomlParser
         return value;
     }
 
-    /// <summary><c>"""…"""</c> with escapes and line-ending backslashes. The cursor is on the opening delimiter.</summary>
-    private string ParseMultilineBasicString(TomlPosition start)
+    /// <summary>
+    /// <c>"""…"""</c> (escapes and line-ending backslashes) or <c>'''…'''</c> (as written). The
+    /// cursor is on the opening delimiter.
+    /// </summary>
+    private string ParseMultilineString(TomlPosition start)
     {
+        var quote = _text[_offset];
+        var isBasic = quote == '"';
+        var stops = isBasic ? TomlSyntax.BasicStringStops : TomlSyntax.LiteralStringStops;
         _offset += 3;
         SkipNewlineAfterOpeningDelimiter();
         var length = 0;
         while (true)
         {
-            var stop = Rest.IndexOfAny(TomlSyntax.BasicStringStops);
+            var stop = Rest.IndexOfAny(stops);
             if (stop < 0)
             {
-                throw new TomlException("unterminated multi-line string: the closing '\"\"\"' is missing", start);
+                var delimiter = isBasic ? "\"\"\"" : "'''";
+                throw new TomlException($"unterminated multi-line string: the closing {delimiter} is missing", start);
             }
             AppendToScratch(ref length, Rest[..stop]);
             _offset += stop;
-            switch (_text[_offset])
+            var b = _text[_offset];
+            if (b == quote)
             {
-                case (byte)'"':
-                    if (TryCloseMultiline((byte)'"', ref length))
-                    {
-                        return Encoding.UTF8.GetString(_scratch, 0, length);
-                    }
-                    break;
-                case (byte)'\\':
-                    if (!TrySkipLineEndingBackslash())
-                    {
-                        AppendEscape(ref length);
-                    }
-                    break;
-                case (byte)'\n' or (byte)'\r':
-                    AppendNewline(ref length);
-                    break;
-                default:
-                    throw Error($"{Found()} must be escaped in a string");
+                if (TryCloseMultiline(quote, ref length))
+                {
+                    return Encoding.UTF8.GetString(_scratch, 0, length);
+                }
             }
-        }
-    }
-
-    /// <summary><c>'''…'''</c>, as written. The cursor is on the opening delimiter.</summary>
-    private string ParseMultilineLiteralString(TomlPosition start)
-    {
-        _offset += 3;
-        SkipNewlineAfterOpeningDelimiter();
-        var length = 0;
-        while (true)
-        {
-            var stop = Rest.IndexOfAny(TomlSyntax.LiteralStringStops);
-            if (stop < 0)
+            else if (b is (byte)'\n' or (byte)'\r')
             {
-                throw new TomlException("unterminated multi-line string: the closing \"'''\" is missing", start);
+                AppendNewline(ref length);
             }
-            AppendToScratch(ref length, Rest[..stop]);
-            _offset += stop;
-            switch (_text[_offset])
+            else if (b == '\\' && isBasic)
             {
-                case (byte)'\'':
-                    if (TryCloseMultiline((byte)'\'', ref length))
-                    {
-                        return Encoding.UTF8.GetString(_scratch, 0, length);
-                    }
-                    break;
-                case (byte)'\n' or (byte)'\r':
-                    AppendNewline(ref length);
-                    break;
-                default:
-                    throw Error($"{Found()} is not allowed in a literal string");
+                if (!TrySkipLineEndingBackslash())
+                {
+                    AppendEscape(ref length);
+                }
+            }
+            else
+            {
+                throw Error(isBasic ? $"{Found()} must be escaped in a string" : $"{Found()} is not allowed in a literal string");
             }
         }
     }

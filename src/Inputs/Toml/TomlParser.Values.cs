@@ -14,11 +14,11 @@ internal ref partial struct TomlParser
         {
             case (byte)'"':
                 return new TomlString(
-                    Rest.StartsWith("\"\"\""u8) ? ParseMultilineBasicString(position) : ParseBasicString(position),
+                    Rest.StartsWith("\"\"\""u8) ? ParseMultilineString(position) : ParseBasicString(position),
                     position);
             case (byte)'\'':
                 return new TomlString(
-                    Rest.StartsWith("'''"u8) ? ParseMultilineLiteralString(position) : ParseLiteralString(position),
+                    Rest.StartsWith("'''"u8) ? ParseMultilineString(position) : ParseLiteralString(position),
                     position);
             case (byte)'[':
                 return ParseArray(position);

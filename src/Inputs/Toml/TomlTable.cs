@@ -119,7 +119,7 @@ public sealed class TomlTable : TomlValue, IReadOnlyCollection<TomlEntry>
 
     public IReadOnlyList<string>? GetOptionalStringArray(string key) => GetOptionalArray(key)?.AsStrings(key);
 
-    public Enumerator GetEnumerator() => new(this);
+    public ArraySegment<TomlEntry>.Enumerator GetEnumerator() => new ArraySegment<TomlEntry>(_entries, 0, _count).GetEnumerator();
 
     IEnumerator<TomlEntry> IEnumerable<TomlEntry>.GetEnumerator() => GetEnumerator();
 
@@ -164,29 +164,5 @@ public sealed class TomlTable : TomlValue, IReadOnlyCollection<TomlEntry>
             }
         }
         return -1;
-    }
-
-    public struct Enumerator : IEnumerator<TomlEntry>
-    {
-        private readonly TomlTable _table;
-        private int _index;
-
-        internal Enumerator(TomlTable table)
-        {
-            _table = table;
-            _index = -1;
-        }
-
-        public readonly TomlEntry Current => _table._entries[_index];
-
-        readonly object IEnumerator.Current => Current;
-
-        public bool MoveNext() => ++_index < _table._count;
-
-        public void Reset() => _index = -1;
-
-        public readonly void Dispose()
-        {
-        }
     }
 }

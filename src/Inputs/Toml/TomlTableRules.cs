@@ -67,15 +67,7 @@ internal static class TomlTableRules
         for (var i = 0; i < key.Length - 1; i++)
         {
             var segment = key[i];
-            var index = table.IndexOf(segment.Name);
-            if (index < 0)
-            {
-                var created = new TomlTable(segment.Position, TomlTableOrigin.Dotted);
-                table.Add(segment.Name, segment.Position, created);
-                table = created;
-                continue;
-            }
-            var existing = table.EntryAt(index);
+            var existing = EntryOrNewTable(table, segment, TomlTableOrigin.Dotted);
             switch (existing.Value)
             {
                 case TomlTable { Origin: TomlTableOrigin.Dotted } dotted:
@@ -116,15 +108,7 @@ internal static class TomlTableRules
         for (var i = 0; i < key.Length - 1; i++)
         {
             var segment = key[i];
-            var index = table.IndexOf(segment.Name);
-            if (index < 0)
-            {
-                var created = new TomlTable(segment.Position, TomlTableOrigin.Implicit);
-                table.Add(segment.Name, segment.Position, created);
-                table = created;
-                continue;
-            }
-            var existing = table.EntryAt(index);
+            var existing = EntryOrNewTable(table, segment, TomlTableOrigin.Implicit);
             table = existing.Value switch
             {
                 TomlTable { IsInline: false } found => found,
@@ -136,6 +120,19 @@ internal static class TomlTableRules
             };
         }
         return table;
+    }
+
+    /// <summary>The entry of <paramref name="segment"/> in <paramref name="table"/>, made an empty table of <paramref name="origin"/> when absent.</summary>
+    private static TomlEntry EntryOrNewTable(TomlTable table, TomlKeySegment segment, TomlTableOrigin origin)
+    {
+        var index = table.IndexOf(segment.Name);
+        if (index >= 0)
+        {
+            return table.EntryAt(index);
+        }
+        var created = new TomlEntry(segment.Name, segment.Position, new TomlTable(segment.Position, origin));
+        table.Add(created.Key, created.KeyPosition, created.Value);
+        return created;
     }
 
     private static string Header(ReadOnlySpan<TomlKeySegment> key, bool isArrayOfTables) =>

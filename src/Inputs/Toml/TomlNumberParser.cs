@@ -185,9 +185,9 @@ internal static class TomlNumberParser
 
     private static TomlException Invalid(ReadOnlySpan<byte> token, string what, string detail, TomlPosition position)
     {
-        const int shown = 40;
-        var text = Encoding.UTF8.GetString(token.Length > shown ? token[..shown] : token);
-        var ellipsis = token.Length > shown ? "…" : "";
+        const int Shown = 40;
+        var text = Encoding.UTF8.GetString(token.Length > Shown ? token[..Shown] : token);
+        var ellipsis = token.Length > Shown ? "…" : "";
         return new TomlException($"invalid {what} '{text}{ellipsis}'{detail}", position);
     }
 }

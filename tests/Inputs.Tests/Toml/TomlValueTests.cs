@@ -183,6 +183,34 @@ public sealed class TomlValueTests
     }
 
     [Fact]
+    public void Keys_may_look_like_other_values()
+    {
+        var document = TomlReader.Parse("true = 1\n1.2 = 2\ninf = 3\n1979-05-27 = 4\n-_- = 5");
+
+        Assert.Equal(1, document.GetInteger("true"));
+        Assert.Equal(2, document.GetTable("1").GetInteger("2"));
+        Assert.Equal(3, document.GetInteger("inf"));
+        Assert.Equal(4, document.GetInteger("1979-05-27"));
+        Assert.Equal(5, document.GetInteger("-_-"));
+    }
+
+    [Fact]
+    public void Values_inside_arrays_and_inline_tables_know_their_positions()
+    {
+        var document = TomlReader.Parse("files = [\r\n  # c\r\n  {file = \"a\", hash = 'h'},\r\n\t7,\r\n]");
+
+        var files = document.GetArray("files");
+        var first = files.GetTable(0);
+        Assert.Equal(new TomlPosition(1, 9), files.Position);
+        Assert.Equal(new TomlPosition(3, 3), first.Position);
+        Assert.Equal(new TomlPosition(3, 11), first.GetValue("file").Position);
+        Assert.Equal(new TomlPosition(3, 23), first.GetValue("hash").Position);
+        Assert.True(first.TryGetEntry("hash", out var hash));
+        Assert.Equal(new TomlPosition(3, 16), hash.KeyPosition);
+        Assert.Equal(new TomlPosition(4, 2), files[1].Position);
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_skipped_in_bytes_and_in_text()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat("a = 1\n"u8.ToArray()).ToArray();

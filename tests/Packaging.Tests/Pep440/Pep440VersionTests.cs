@@ -89,13 +89,13 @@ public class Pep440VersionTests
     public void TryParse_never_throws_on_garbage()
     {
         var random = new Random(440);
-        const string alphabet = "0123456789.-_+!vVaAbBcCrRpPeEoOsStTdDwWiIlLhH* \t\n\u3000\u0130\ud800\udc00;,()=<>~";
+        const string Alphabet = "0123456789.-_+!vVaAbBcCrRpPeEoOsStTdDwWiIlLhH* \t\n\u3000\u0130\ud800\udc00;,()=<>~";
         for (var n = 0; n < 20_000; n++)
         {
             var chars = new char[random.Next(0, 24)];
             for (var i = 0; i < chars.Length; i++)
             {
-                chars[i] = alphabet[random.Next(alphabet.Length)];
+                chars[i] = Alphabet[random.Next(Alphabet.Length)];
             }
             var text = new string(chars);
 

@@ -46,6 +46,12 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     private readonly string? _local;
     private string? _text;
 
+    /// <summary>A final release without epoch or local label, such as <c>1.2.3</c>.</summary>
+    internal Pep440Version(ReadOnlySpan<ulong> release)
+        : this(0, release, null, null, null, null)
+    {
+    }
+
     internal Pep440Version(
         ulong epoch,
         ReadOnlySpan<ulong> release,

@@ -18,6 +18,11 @@ internal static class VersionParser
     /// <summary>packaging's <c>Version(text)</c>: whitespace is allowed around the version.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out Pep440Version? version, out VersionSyntaxError error)
     {
+        if (TryParsePlainRelease(text, out version))
+        {
+            error = default;
+            return true;
+        }
         var start = PythonWhitespace.SkipLeading(text);
         var end = PythonWhitespace.TrimTrailing(text, start);
         if (start == end)
@@ -128,6 +133,49 @@ internal static class VersionParser
         version = new Pep440Version(epoch, release.AsSpan(), pre, post, dev, local);
         layout = new VersionLayout(release.Count, releaseEnd, pre.HasValue || post.HasValue || dev.HasValue, localStart);
         error = default;
+        return true;
+    }
+
+    /// <summary>
+    /// The common case, <c>N(.N)*</c> with at most four numbers and nothing else, in one pass. Anything
+    /// else (including what would be an error) is left to the full parser.
+    /// </summary>
+    private static bool TryParsePlainRelease(ReadOnlySpan<char> text, [NotNullWhen(true)] out Pep440Version? version)
+    {
+        version = null;
+        var release = default(ShortRelease);
+        var count = 0;
+        ulong value = 0;
+        var digits = 0;
+        foreach (var c in text)
+        {
+            var digit = c - '0';
+            if ((uint)digit <= 9)
+            {
+                if (value >= LastSafeValue && (value > LastSafeValue || digit > LastSafeDigit))
+                {
+                    return false;
+                }
+                value = (value * 10) + (uint)digit;
+                digits++;
+            }
+            else if (c == '.' && digits > 0 && count < ShortRelease.ShortLength - 1)
+            {
+                release[count++] = value;
+                value = 0;
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (digits == 0)
+        {
+            return false;
+        }
+        release[count++] = value;
+        version = new Pep440Version(((ReadOnlySpan<ulong>)release)[..count]);
         return true;
     }
 

@@ -176,7 +176,7 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
             return 0;
         }
         var order = ComparePublic(other);
-        return order != 0 ? order : LocalLabel.Compare(_local, other._local);
+        return order != 0 || (_local is null && other._local is null) ? order : LocalLabel.Compare(_local, other._local);
     }
 
     int IComparable.CompareTo(object? obj) => obj switch

@@ -11,8 +11,9 @@ public sealed class NixSystem
 {
     private const string HostPlatform = "stdenv.hostPlatform";
 
-    private NixSystem(string name, bool isLinux, string machine, string nixCpu)
+    private NixSystem(int ordinal, string name, bool isLinux, string machine, string nixCpu)
     {
+        Ordinal = ordinal;
         Name = name;
         IsLinux = isLinux;
         PlatformMachine = machine;
@@ -20,16 +21,19 @@ public sealed class NixSystem
         NixCpuPredicate = $"{HostPlatform}.{nixCpu}";
     }
 
-    public static NixSystem LinuxX64 { get; } = new("x86_64-linux", isLinux: true, "x86_64", "isx86_64");
+    public static NixSystem LinuxX64 { get; } = new(0, "x86_64-linux", isLinux: true, "x86_64", "isx86_64");
 
-    public static NixSystem LinuxArm64 { get; } = new("aarch64-linux", isLinux: true, "aarch64", "isAarch64");
+    public static NixSystem LinuxArm64 { get; } = new(1, "aarch64-linux", isLinux: true, "aarch64", "isAarch64");
 
-    public static NixSystem DarwinX64 { get; } = new("x86_64-darwin", isLinux: false, "x86_64", "isx86_64");
+    public static NixSystem DarwinX64 { get; } = new(2, "x86_64-darwin", isLinux: false, "x86_64", "isx86_64");
 
-    public static NixSystem DarwinArm64 { get; } = new("aarch64-darwin", isLinux: false, "arm64", "isAarch64");
+    public static NixSystem DarwinArm64 { get; } = new(3, "aarch64-darwin", isLinux: false, "arm64", "isAarch64");
 
     /// <summary>The four systems, Linux first, each kernel's x86_64 before its ARM.</summary>
     public static IReadOnlyList<NixSystem> All { get; } = [LinuxX64, LinuxArm64, DarwinX64, DarwinArm64];
+
+    /// <summary>The position in <see cref="All"/>; <see cref="SystemSet"/> keeps one bit per ordinal.</summary>
+    public int Ordinal { get; }
 
     /// <summary>The Nix name: <c>x86_64-linux</c>, <c>aarch64-darwin</c>.</summary>
     public string Name { get; }

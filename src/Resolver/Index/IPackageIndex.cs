@@ -1,0 +1,23 @@
+using Req2Nix.Packaging.Hashing;
+using Req2Nix.Packaging.Names;
+
+namespace Req2Nix.Resolver.Index;
+
+/// <summary>
+/// The port the resolver needs from a package index (PyPI's simple and JSON APIs, a private
+/// mirror, a lock file's recorded data, or an in-memory test index). Implementations answer
+/// concurrent calls and ask the network at most once per URL.
+/// </summary>
+public interface IPackageIndex
+{
+    /// <summary>Every distribution file of a project over all configured indexes.</summary>
+    /// <exception cref="PackageNotFoundException">No configured index has the project.</exception>
+    /// <exception cref="IndexUnavailableException">The index could not be reached or kept failing.</exception>
+    Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken);
+
+    /// <summary>The core metadata of the release a file belongs to (dependencies, Requires-Python, extras).</summary>
+    Task<CoreMetadata> GetMetadataAsync(DistributionFile file, CancellationToken cancellationToken);
+
+    /// <summary>The file's sha256, verified: the index's digest, or computed from the downloaded bytes.</summary>
+    Task<Sha256Digest> GetSha256Async(DistributionFile file, CancellationToken cancellationToken);
+}

@@ -43,7 +43,7 @@ internal static class NameSyntax
     }
 
     /// <summary>Describes the character at <paramref name="index"/> that <see cref="FindInvalidCharacter"/> found.</summary>
-    private static string DescribeInvalidCharacter(ReadOnlySpan<char> name, int index, string what)
+    public static string DescribeInvalidCharacter(ReadOnlySpan<char> name, int index, string what)
     {
         if (name.IsEmpty)
         {

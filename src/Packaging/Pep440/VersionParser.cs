@@ -1,0 +1,330 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Req2Nix.Packaging.Pep440;
+
+/// <summary>Where the parts of a parsed version text are, for callers that restrict them (specifiers).</summary>
+internal readonly record struct VersionLayout(int ReleaseCount, int ReleaseEnd, bool HasSuffix, int LocalStart);
+
+/// <summary>
+/// A hand-written, allocation-light equivalent of packaging's VERSION_PATTERN, matched left to
+/// right the way its possessive groups are: each optional part (pre, post, dev, local) either
+/// matches as far as it can or is absent. ASCII only; letters are case-insensitive.
+/// </summary>
+internal static class VersionParser
+{
+    private const ulong LastSafeValue = ulong.MaxValue / 10;
+    private const int LastSafeDigit = (int)(ulong.MaxValue % 10);
+
+    /// <summary>packaging's <c>Version(text)</c>: whitespace is allowed around the version.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out Pep440Version? version, out VersionSyntaxError error)
+    {
+        var start = PythonWhitespace.SkipLeading(text);
+        var end = PythonWhitespace.TrimTrailing(text, start);
+        if (start == end)
+        {
+            version = null;
+            error = new VersionSyntaxError(VersionErrorKind.Empty, start == text.Length ? 0 : start);
+            return false;
+        }
+        var parsed = TryParseExact(text[start..end], out version, out _, out error);
+        if (!parsed)
+        {
+            error = error with { Offset = error.Offset + start };
+        }
+        return parsed;
+    }
+
+    /// <summary>Parses a version that fills <paramref name="text"/> exactly (no whitespace around it).</summary>
+    public static bool TryParseExact(
+        ReadOnlySpan<char> text,
+        [NotNullWhen(true)] out Pep440Version? version,
+        out VersionLayout layout,
+        out VersionSyntaxError error)
+    {
+        version = null;
+        layout = default;
+        if (text.IsEmpty)
+        {
+            error = new VersionSyntaxError(VersionErrorKind.Empty, 0);
+            return false;
+        }
+
+        Span<ulong> release = stackalloc ulong[16];
+        ulong[]? rented = null;
+        try
+        {
+            var i = 0;
+            if ((text[0] | 0x20) == 'v')
+            {
+                i++;
+            }
+            if (!TryReadNumber(text, ref i, out var first, out error, VersionErrorKind.ExpectedRelease))
+            {
+                return false;
+            }
+            ulong epoch = 0;
+            if (i < text.Length && text[i] == '!')
+            {
+                epoch = first;
+                i++;
+                if (!TryReadNumber(text, ref i, out first, out error, VersionErrorKind.ExpectedReleaseAfterEpoch))
+                {
+                    return false;
+                }
+            }
+            release[0] = first;
+            var count = 1;
+            while (i + 1 < text.Length && text[i] == '.' && IsDigit(text[i + 1]))
+            {
+                i++;
+                if (!TryReadNumber(text, ref i, out var component, out error, VersionErrorKind.ExpectedRelease))
+                {
+                    return false;
+                }
+                if (count == release.Length)
+                {
+                    var larger = ArrayPool<ulong>.Shared.Rent(count * 2);
+                    release.CopyTo(larger);
+                    if (rented is not null)
+                    {
+                        ArrayPool<ulong>.Shared.Return(rented);
+                    }
+                    rented = larger;
+                    release = larger;
+                }
+                release[count++] = component;
+            }
+            var releaseEnd = i;
+
+            PreRelease? pre = null;
+            ulong? post = null;
+            ulong? dev = null;
+            if (!TryReadPre(text, ref i, ref pre, out error)
+                || !TryReadPost(text, ref i, ref post, out error)
+                || !TryReadDev(text, ref i, ref dev, out error))
+            {
+                return false;
+            }
+
+            var localStart = -1;
+            string? local = null;
+            if (i < text.Length && text[i] == '+')
+            {
+                localStart = i;
+                i++;
+                var labelStart = i;
+                if (!IsAsciiLetterOrDigit(text, i))
+                {
+                    error = new VersionSyntaxError(VersionErrorKind.ExpectedLocalLabel, i);
+                    return false;
+                }
+                while (true)
+                {
+                    while (IsAsciiLetterOrDigit(text, i))
+                    {
+                        i++;
+                    }
+                    if (i + 1 < text.Length && IsSeparator(text[i]) && IsAsciiLetterOrDigit(text, i + 1))
+                    {
+                        i++;
+                        continue;
+                    }
+                    break;
+                }
+                local = LocalLabel.Normalize(text[labelStart..i]);
+            }
+
+            if (i != text.Length)
+            {
+                error = new VersionSyntaxError(VersionErrorKind.UnexpectedCharacter, i);
+                return false;
+            }
+
+            version = new Pep440Version(epoch, release[..count].ToArray(), pre, post, dev, local);
+            layout = new VersionLayout(count, releaseEnd, pre.HasValue || post.HasValue || dev.HasValue, localStart);
+            error = default;
+            return true;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*
+    private static bool TryReadPre(ReadOnlySpan<char> text, ref int i, ref PreRelease? pre, out VersionSyntaxError error)
+    {
+        error = default;
+        var j = SkipSeparator(text, i);
+        PreReleaseKind kind;
+        if (j >= text.Length)
+        {
+            return true;
+        }
+        switch (text[j] | 0x20)
+        {
+            case 'a':
+                kind = PreReleaseKind.Alpha;
+                j += MatchesWord(text, j, "alpha") ? 5 : 1;
+                break;
+            case 'b':
+                kind = PreReleaseKind.Beta;
+                j += MatchesWord(text, j, "beta") ? 4 : 1;
+                break;
+            case 'c':
+                kind = PreReleaseKind.ReleaseCandidate;
+                j += 1;
+                break;
+            case 'r' when MatchesWord(text, j, "rc"):
+                kind = PreReleaseKind.ReleaseCandidate;
+                j += 2;
+                break;
+            case 'p' when MatchesWord(text, j, "preview"):
+                kind = PreReleaseKind.ReleaseCandidate;
+                j += 7;
+                break;
+            case 'p' when MatchesWord(text, j, "pre"):
+                kind = PreReleaseKind.ReleaseCandidate;
+                j += 3;
+                break;
+            default:
+                return true;
+        }
+        if (!TryReadOptionalNumber(text, ref j, out var number, out error))
+        {
+            return false;
+        }
+        pre = new PreRelease(kind, number);
+        i = j;
+        return true;
+    }
+
+    // -[0-9]+  |  [._-]? (post|rev|r) [._-]? [0-9]*
+    private static bool TryReadPost(ReadOnlySpan<char> text, ref int i, ref ulong? post, out VersionSyntaxError error)
+    {
+        error = default;
+        if (i + 1 < text.Length && text[i] == '-' && IsDigit(text[i + 1]))
+        {
+            var j = i + 1;
+            if (!TryReadNumber(text, ref j, out var implicitNumber, out error, VersionErrorKind.ExpectedRelease))
+            {
+                return false;
+            }
+            post = implicitNumber;
+            i = j;
+            return true;
+        }
+        var k = SkipSeparator(text, i);
+        if (MatchesWord(text, k, "post"))
+        {
+            k += 4;
+        }
+        else if (MatchesWord(text, k, "rev"))
+        {
+            k += 3;
+        }
+        else if (MatchesWord(text, k, "r"))
+        {
+            k += 1;
+        }
+        else
+        {
+            return true;
+        }
+        if (!TryReadOptionalNumber(text, ref k, out var number, out error))
+        {
+            return false;
+        }
+        post = number;
+        i = k;
+        return true;
+    }
+
+    // [._-]? dev [._-]? [0-9]*
+    private static bool TryReadDev(ReadOnlySpan<char> text, ref int i, ref ulong? dev, out VersionSyntaxError error)
+    {
+        error = default;
+        var j = SkipSeparator(text, i);
+        if (!MatchesWord(text, j, "dev"))
+        {
+            return true;
+        }
+        j += 3;
+        if (!TryReadOptionalNumber(text, ref j, out var number, out error))
+        {
+            return false;
+        }
+        dev = number;
+        i = j;
+        return true;
+    }
+
+    // [._-]? [0-9]*  (an absent number is 0)
+    private static bool TryReadOptionalNumber(ReadOnlySpan<char> text, ref int i, out ulong number, out VersionSyntaxError error)
+    {
+        i = SkipSeparator(text, i);
+        if (i < text.Length && IsDigit(text[i]))
+        {
+            return TryReadNumber(text, ref i, out number, out error, VersionErrorKind.ExpectedRelease);
+        }
+        number = 0;
+        error = default;
+        return true;
+    }
+
+    private static bool TryReadNumber(ReadOnlySpan<char> text, ref int i, out ulong value, out VersionSyntaxError error, VersionErrorKind missing)
+    {
+        var start = i;
+        value = 0;
+        while (i < text.Length)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                break;
+            }
+            if (value >= LastSafeValue && (value > LastSafeValue || digit > LastSafeDigit))
+            {
+                error = new VersionSyntaxError(VersionErrorKind.NumberTooLarge, start);
+                return false;
+            }
+            value = (value * 10) + (uint)digit;
+            i++;
+        }
+        if (i == start)
+        {
+            error = new VersionSyntaxError(missing, start);
+            return false;
+        }
+        error = default;
+        return true;
+    }
+
+    private static int SkipSeparator(ReadOnlySpan<char> text, int i) => i < text.Length && IsSeparator(text[i]) ? i + 1 : i;
+
+    private static bool MatchesWord(ReadOnlySpan<char> text, int i, string lowerWord)
+    {
+        if (i + lowerWord.Length > text.Length)
+        {
+            return false;
+        }
+        for (var k = 0; k < lowerWord.Length; k++)
+        {
+            if ((text[i + k] | 0x20) != lowerWord[k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+    private static bool IsSeparator(char c) => c is '.' or '-' or '_';
+
+    private static bool IsAsciiLetterOrDigit(ReadOnlySpan<char> text, int i) => i < text.Length && char.IsAsciiLetterOrDigit(text[i]);
+}

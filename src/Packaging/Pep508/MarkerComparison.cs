@@ -176,10 +176,13 @@ public sealed class MarkerComparison : MarkerExpression
             {
                 (environmentOnLeft, key, other) = (true, left.Variable, right.Text);
             }
-            else if (right.IsVariable || MarkerVariables.TryParse(right.Literal, out _))
+            else if (right.IsVariable)
             {
-                key = right.IsVariable ? right.Variable : Parse(right.Literal!);
-                (environmentOnLeft, other) = (false, left.Literal!);
+                (environmentOnLeft, key, other) = (false, right.Variable, left.Literal!);
+            }
+            else if (MarkerVariables.TryParse(right.Literal, out var named))
+            {
+                (environmentOnLeft, key, other) = (false, named, left.Literal!);
             }
             else
             {
@@ -195,7 +198,7 @@ public sealed class MarkerComparison : MarkerExpression
             {
                 if (!environmentOnLeft)
                 {
-                    Pep440Version.TryParse(other, out var otherVersion);
+                    var otherVersion = Pep440Version.ParseOrNull(other);
                     return new Plan(left, op, right, Kind.VersionWithEnvironmentOnRight, key, false, other, null, otherVersion, undefinedAsText);
                 }
                 if (TryParseSpecifier(op, other) is { } specifier)
@@ -218,12 +221,6 @@ public sealed class MarkerComparison : MarkerExpression
             {
                 left = MarkerOperand.ForLiteral(CanonicalName.Of(left.Literal!));
             }
-        }
-
-        private static MarkerVariable Parse(string name)
-        {
-            MarkerVariables.TryParse(name, out var variable);
-            return variable;
         }
     }
 

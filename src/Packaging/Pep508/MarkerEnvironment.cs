@@ -202,8 +202,7 @@ public sealed class MarkerEnvironment
 
         public VersionVariable(string value)
         {
-            Pep440Version.TryParse(value, out var parsed);
-            Parsed = parsed;
+            Parsed = Pep440Version.ParseOrNull(value);
             for (var op = MarkerOperator.Equal; op < MarkerOperator.In; op++)
             {
                 _specifiers[(int)op] = MarkerComparison.TryParseSpecifier(op, value);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -11,6 +12,8 @@ namespace Req2Nix.Packaging.Pep508;
 /// </summary>
 internal static class MarkerLiteral
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("\\\n\r\0");
+
     /// <summary>
     /// Decodes the text between the quotes of a literal. On failure returns null and sets
     /// <paramref name="errorOffset"/> (within <paramref name="content"/>) and <paramref name="error"/>.
@@ -19,7 +22,7 @@ internal static class MarkerLiteral
     {
         errorOffset = -1;
         error = null;
-        var plain = content.IndexOfAny('\\', '\n', '\r', '\0');
+        var plain = content.IndexOfAny(Special);
         if (plain < 0 && !HasLoneSurrogate(content, out errorOffset))
         {
             return content.ToString();

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Req2Nix.Packaging.Pep508;
+
+using Req2Nix.Tests.Shared;
+
+namespace Req2Nix.Packaging.Tests.Pep508;
+
+/// <summary>markers.json evaluate[]: a marker against a named environment, true, false or raising.</summary>
+public class MarkerEvaluationConformanceTests
+{
+    public static TheoryData<int, string> Cases => Rows("evaluate");
+
+    [ConformanceTheory(Pep508Suite.Folder)]
+    [MemberData(nameof(Cases))]
+    public void Marker_evaluates_as_packaging_26_3(int index, string label) => Check(Pep508Suite.Marker("evaluate", index), label);
+
+    internal static TheoryData<int, string> Rows(string member) =>
+        Pep508Suite.Rows(
+            Pep508Suite.MarkersFile,
+            member,
+            _ => true,
+            c => $"{Pep508Suite.Show(c.GetProperty("marker").GetString())} on {c.GetProperty("environment").GetString()}");
+
+    internal static void Check(JsonElement c, string label)
+    {
+        var marker = Marker.Parse(c.GetProperty("marker").GetString()!);
+        var environment = Pep508Suite.Environment(c.GetProperty("environment").GetString()!);
+        var expected = c.GetProperty("expected");
+
+        if (expected.ValueKind == JsonValueKind.Null)
+        {
+            Assert.Equal("UndefinedComparison", c.GetProperty("raises").GetString());
+            var thrown = Assert.Throws<MarkerEvaluationException>(() => marker.Evaluate(environment));
+            Assert.Equal(MarkerEvaluationFailure.UndefinedComparison, thrown.Failure);
+            Assert.False(marker.TryEvaluate(environment, environment.Extra.Length == 0 ? null : Names.ExtraName.Parse(environment.Extra), out _));
+            return;
+        }
+        Assert.True(expected.GetBoolean() == marker.Evaluate(environment), label);
+
+        // Evaluating on a set of environments answers the same for this one.
+        var set = new MarkerEnvironmentSet([environment, environment]);
+        var extra = environment.Extra.Length == 0 ? (Names.ExtraName?)null : Names.ExtraName.Parse(environment.Extra);
+        Assert.Equal(expected.GetBoolean() ? set.All : EnvironmentMask.None, marker.Evaluate(set, extra));
+    }
+}

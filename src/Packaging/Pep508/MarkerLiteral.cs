@@ -12,6 +12,7 @@ namespace Req2Nix.Packaging.Pep508;
 /// </summary>
 internal static class MarkerLiteral
 {
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
     private static readonly SearchValues<char> Special = SearchValues.Create("\\\n\r\0");
 
     /// <summary>
@@ -164,6 +165,7 @@ internal static class MarkerLiteral
         error = null;
         var first = start + 2;
         if (first + digits > content.Length
+            || content.Slice(first, digits).ContainsAnyExcept(HexDigits)
             || !uint.TryParse(content.Slice(first, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
         {
             error = $"'\\{content[start + 1]}' must be followed by {digits} hexadecimal digits";

@@ -115,8 +115,9 @@ public sealed class MarkerEnvironment
     /// <c>CPython</c>/<c>cpython</c>; the versions of <paramref name="python"/>; and empty
     /// <c>extras</c>/<c>dependency_groups</c> sets. <c>platform_release</c> and
     /// <c>platform_version</c> (the build machine's kernel release and version string) cannot be
-    /// known for a Nix build and are empty, the value Python reports when it cannot tell: a version
-    /// comparison on them is false, <c>platform_release != "x"</c> true.
+    /// known for a Nix build and are empty, the value Python reports when it cannot tell: every
+    /// version comparison on <c>platform_release</c> is false (even <c>!=</c>: an empty string is no
+    /// version), string tests see an empty string.
     /// </summary>
     public static MarkerEnvironment For(NixSystem system, PythonTarget python)
     {

@@ -77,8 +77,9 @@ internal static class MarkerLiteral
     /// <summary>The literal as packaging serializes it: <c>"value"</c>, else <c>'value'</c>.</summary>
     /// <remarks>
     /// A value holding both quote characters (only possible through escapes) makes packaging's
-    /// <c>str(Marker)</c> raise; here it is written with Python escapes instead, which parse back
-    /// to the same value.
+    /// <c>str(Marker)</c> raise; here it is written in double quotes with <c>\x22</c> for the double
+    /// quote and <c>\\</c> for the backslash (a quote cannot be escaped as <c>\"</c>: the tokenizer
+    /// ends a string at the first matching quote), which parses back to the same value.
     /// </remarks>
     public static string Quote(string value)
     {
@@ -90,7 +91,7 @@ internal static class MarkerLiteral
         {
             return string.Concat("'", value, "'");
         }
-        return string.Concat("\"", value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), "\"");
+        return string.Concat("\"", value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\x22", StringComparison.Ordinal), "\"");
     }
 
     /// <summary>Decodes the escape at <paramref name="start"/>; returns the characters consumed, 0 on error.</summary>

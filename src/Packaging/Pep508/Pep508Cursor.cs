@@ -126,6 +126,7 @@ internal ref struct Pep508Cursor
             '\n' or '\r' => "a line break",
             '\t' => "a tab",
             ' ' => "a space",
+            '\'' => "\"'\"",
             var c when char.IsControl(c) => $"the control character U+{(int)c:X4}",
             var c => $"'{c}'",
         };

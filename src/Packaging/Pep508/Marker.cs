@@ -122,6 +122,27 @@ public sealed class Marker : IEquatable<Marker>
         return new EnvironmentMask(Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra)));
     }
 
+    /// <summary>As <see cref="Evaluate(MarkerEnvironmentSet, ExtraName?)"/>, but returns false instead of throwing when the marker cannot be evaluated on some environment.</summary>
+    public bool TryEvaluate(MarkerEnvironmentSet environments, ExtraName? extra, out EnvironmentMask result)
+    {
+        ArgumentNullException.ThrowIfNull(environments);
+        result = default;
+        if (!Expression.MayThrow)
+        {
+            result = new EnvironmentMask(Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra)));
+            return true;
+        }
+        try
+        {
+            result = new EnvironmentMask(Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra)));
+            return true;
+        }
+        catch (MarkerEvaluationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The environments on which the dependency is needed for <c>name[extras]</c> (see <see cref="Evaluate(MarkerEnvironment, IReadOnlyList{ExtraName})"/>).</summary>
     public EnvironmentMask Evaluate(MarkerEnvironmentSet environments, IReadOnlyList<ExtraName> extras)
     {

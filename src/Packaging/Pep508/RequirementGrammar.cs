@@ -256,13 +256,31 @@ internal static class RequirementGrammar
             asWritten = [];
             return [];
         }
-        var spellings = new SortedSet<string>(extras, StringComparer.Ordinal);
-        asWritten = [.. spellings];
-        var names = new SortedSet<ExtraName>();
-        foreach (var spelling in spellings)
+        asWritten = Distinct([.. extras], StringComparer.Ordinal);
+        var names = new ExtraName[asWritten.Length];
+        for (var i = 0; i < names.Length; i++)
         {
-            names.Add(ExtraName.TryParse(spelling, out var name) ? name : ExtraName.FromParsedSpelling(spelling));
+            names[i] = ExtraName.TryParse(asWritten[i], out var name) ? name : ExtraName.FromParsedSpelling(asWritten[i]);
         }
-        return [.. names];
+        return Distinct(names, Comparer<ExtraName>.Default);
+    }
+
+    /// <summary>Sorts <paramref name="items"/> in place and returns them without repeats (the same array when there are none).</summary>
+    private static T[] Distinct<T>(T[] items, IComparer<T> comparer)
+    {
+        if (items.Length < 2)
+        {
+            return items;
+        }
+        Array.Sort(items, comparer);
+        var count = 1;
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (comparer.Compare(items[i], items[count - 1]) != 0)
+            {
+                items[count++] = items[i];
+            }
+        }
+        return count == items.Length ? items : items[..count];
     }
 }

@@ -139,7 +139,9 @@ internal static class SpecifierToken
     private static int MatchDevRelease(ReadOnlySpan<char> text, int i)
     {
         var j = SkipSeparator(text, i);
-        return text[j..].StartsWith("dev", StringComparison.OrdinalIgnoreCase) ? SkipDigits(text, SkipSeparator(text, j + 3)) : i;
+        return j < text.Length && (text[j] | 0x20) == 'd' && text[j..].StartsWith("dev", StringComparison.OrdinalIgnoreCase)
+            ? SkipDigits(text, SkipSeparator(text, j + 3))
+            : i;
     }
 
     // \+[a-z0-9]+(?:[-_.][a-z0-9]+)*, case-insensitive
@@ -157,12 +159,18 @@ internal static class SpecifierToken
         return end;
     }
 
+    // The first spelling that starts text[i..], ignoring ASCII case; its length, or 0.
     private static int MatchSpelling(ReadOnlySpan<char> text, int i, string[] spellings)
     {
+        if (i >= text.Length)
+        {
+            return 0;
+        }
+        var first = (char)(text[i] | 0x20);
         var rest = text[i..];
         foreach (var spelling in spellings)
         {
-            if (rest.StartsWith(spelling, StringComparison.OrdinalIgnoreCase))
+            if (spelling[0] == first && rest.StartsWith(spelling, StringComparison.OrdinalIgnoreCase))
             {
                 return spelling.Length;
             }

@@ -59,14 +59,14 @@ public sealed class Marker : IEquatable<Marker>
     public bool Evaluate(MarkerEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return Expression.Evaluate(environment, environment.Extra);
+        return Expression.Evaluate(environment, environment.Extra, throwing: true) == Truth.True;
     }
 
     /// <summary>Evaluates installing <paramref name="extra"/> (none when null), whatever the environment's own <c>extra</c>.</summary>
     public bool Evaluate(MarkerEnvironment environment, ExtraName? extra)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return Expression.Evaluate(environment, MarkerEnvironment.ExtraText(extra));
+        return Expression.Evaluate(environment, MarkerEnvironment.ExtraText(extra), throwing: true) == Truth.True;
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed class Marker : IEquatable<Marker>
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(extras);
-        if (Expression.Evaluate(environment, string.Empty))
+        if (Expression.Evaluate(environment, string.Empty, throwing: true) == Truth.True)
         {
             return true;
         }
@@ -85,7 +85,7 @@ public sealed class Marker : IEquatable<Marker>
         {
             for (var i = 0; i < extras.Count; i++)
             {
-                if (Expression.Evaluate(environment, extras[i].Value))
+                if (Expression.Evaluate(environment, extras[i].Value, throwing: true) == Truth.True)
                 {
                     return true;
                 }
@@ -94,53 +94,37 @@ public sealed class Marker : IEquatable<Marker>
         return false;
     }
 
-    /// <summary>As <see cref="Evaluate(MarkerEnvironment, ExtraName?)"/>, but returns false instead of throwing when the marker cannot be evaluated.</summary>
+    /// <summary>
+    /// As <see cref="Evaluate(MarkerEnvironment, ExtraName?)"/>, but returns false instead of throwing
+    /// when the marker cannot be evaluated (no exception is raised inside either).
+    /// </summary>
     public bool TryEvaluate(MarkerEnvironment environment, ExtraName? extra, out bool result)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        if (!Expression.MayThrow)
-        {
-            result = Expression.Evaluate(environment, MarkerEnvironment.ExtraText(extra));
-            return true;
-        }
-        try
-        {
-            result = Expression.Evaluate(environment, MarkerEnvironment.ExtraText(extra));
-            return true;
-        }
-        catch (MarkerEvaluationException)
-        {
-            result = false;
-            return false;
-        }
+        var truth = Expression.Evaluate(environment, MarkerEnvironment.ExtraText(extra), throwing: false);
+        result = truth == Truth.True;
+        return truth != Truth.Undefined;
     }
 
     /// <summary>The environments of the set on which the marker holds, installing <paramref name="extra"/> (none when null).</summary>
     public EnvironmentMask Evaluate(MarkerEnvironmentSet environments, ExtraName? extra = null)
     {
         ArgumentNullException.ThrowIfNull(environments);
-        return new EnvironmentMask(Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra)));
+        var undefined = false;
+        return new EnvironmentMask(Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra), throwing: true, ref undefined));
     }
 
-    /// <summary>As <see cref="Evaluate(MarkerEnvironmentSet, ExtraName?)"/>, but returns false instead of throwing when the marker cannot be evaluated on some environment.</summary>
+    /// <summary>
+    /// As <see cref="Evaluate(MarkerEnvironmentSet, ExtraName?)"/>, but returns false instead of throwing
+    /// when the marker cannot be evaluated on some environment.
+    /// </summary>
     public bool TryEvaluate(MarkerEnvironmentSet environments, ExtraName? extra, out EnvironmentMask result)
     {
         ArgumentNullException.ThrowIfNull(environments);
-        result = default;
-        if (!Expression.MayThrow)
-        {
-            result = new EnvironmentMask(Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra)));
-            return true;
-        }
-        try
-        {
-            result = new EnvironmentMask(Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra)));
-            return true;
-        }
-        catch (MarkerEvaluationException)
-        {
-            return false;
-        }
+        var undefined = false;
+        var mask = Expression.Evaluate(environments, MarkerEnvironment.ExtraText(extra), throwing: false, ref undefined);
+        result = undefined ? default : new EnvironmentMask(mask);
+        return !undefined;
     }
 
     /// <summary>The environments on which the dependency is needed for <c>name[extras]</c> (see <see cref="Evaluate(MarkerEnvironment, IReadOnlyList{ExtraName})"/>).</summary>
@@ -148,12 +132,13 @@ public sealed class Marker : IEquatable<Marker>
     {
         ArgumentNullException.ThrowIfNull(environments);
         ArgumentNullException.ThrowIfNull(extras);
-        var mask = Expression.Evaluate(environments, string.Empty);
+        var undefined = false;
+        var mask = Expression.Evaluate(environments, string.Empty, throwing: true, ref undefined);
         if (MentionsExtra)
         {
             for (var i = 0; i < extras.Count && mask != environments.All.Bits; i++)
             {
-                mask |= Expression.Evaluate(environments, extras[i].Value);
+                mask |= Expression.Evaluate(environments, extras[i].Value, throwing: true, ref undefined);
             }
         }
         return new EnvironmentMask(mask);

@@ -12,29 +12,39 @@ public sealed class MarkerAnd : MarkerCompound
 
     internal override MarkerExpression Parenthesized() => IsParenthesized ? this : new MarkerAnd(Items, isParenthesized: true);
 
-    internal override bool Evaluate(MarkerEnvironment environment, string extra)
+    internal override Truth Evaluate(MarkerEnvironment environment, string extra, bool throwing)
     {
         var items = Items;
         if (!MayThrow)
         {
             for (var i = 0; i < items.Length; i++)
             {
-                if (!items[i].Evaluate(environment, extra))
+                if (items[i].Evaluate(environment, extra, throwing) == Truth.False)
                 {
-                    return false;
+                    return Truth.False;
                 }
             }
-            return true;
+            return Truth.True;
         }
-        var result = true;
+
+        // packaging evaluates every comparison, so one that raises does even after a false one.
+        var result = Truth.True;
         for (var i = 0; i < items.Length; i++)
         {
-            result &= items[i].Evaluate(environment, extra);
+            var item = items[i].Evaluate(environment, extra, throwing);
+            if (item == Truth.Undefined)
+            {
+                return Truth.Undefined;
+            }
+            if (item == Truth.False)
+            {
+                result = Truth.False;
+            }
         }
         return result;
     }
 
-    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra)
+    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra, bool throwing, ref bool undefined)
     {
         var items = Items;
         var mask = environments.All.Bits;
@@ -44,7 +54,7 @@ public sealed class MarkerAnd : MarkerCompound
             {
                 break;
             }
-            mask &= items[i].Evaluate(environments, extra);
+            mask &= items[i].Evaluate(environments, extra, throwing, ref undefined);
         }
         return mask;
     }

@@ -62,44 +62,49 @@ public sealed class MarkerComparison : MarkerExpression
 
     public MarkerOperand Right { get; }
 
-    internal override bool Evaluate(MarkerEnvironment environment, string extra)
+    internal override Truth Evaluate(MarkerEnvironment environment, string extra, bool throwing)
     {
         switch (_kind)
         {
             case Kind.Text:
-                return CompareText(_key == MarkerVariable.Extra ? extra : environment.Value(_key));
+                return CompareText(_key == MarkerVariable.Extra ? extra : environment.Value(_key), throwing);
             case Kind.VersionWithEnvironmentOnLeft:
                 if (Operator == MarkerOperator.ArbitraryEqual)
                 {
-                    return _specifier!.Contains(environment.Value(_key), prereleases: true);
+                    return Of(_specifier!.Contains(environment.Value(_key), prereleases: true));
                 }
-                return environment.Version(_key) is { } version && _specifier!.Contains(version, prereleases: true);
+                return Of(environment.Version(_key) is { } version && _specifier!.Contains(version, prereleases: true));
             case Kind.VersionWithEnvironmentOnRight:
                 var specifier = environment.Specifier(_key, Operator);
                 if (specifier is null)
                 {
-                    return CompareText(environment.Value(_key));
+                    return CompareText(environment.Value(_key), throwing);
                 }
                 if (Operator == MarkerOperator.ArbitraryEqual)
                 {
-                    return specifier.Contains(_other, prereleases: true);
+                    return Of(specifier.Contains(_other, prereleases: true));
                 }
-                return _otherVersion is not null && specifier.Contains(_otherVersion, prereleases: true);
+                return Of(_otherVersion is not null && specifier.Contains(_otherVersion, prereleases: true));
             case Kind.SetMembership:
-                return CompareSet(environment);
+                return CompareSet(environment, throwing);
             default:
-                throw MarkerEvaluationException.UndefinedEnvironmentName(_other);
+                return Undefined(throwing, MarkerEvaluationException.UndefinedEnvironmentName, _other);
         }
     }
 
-    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra)
+    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra, bool throwing, ref bool undefined)
     {
         var mask = 0UL;
         for (var i = 0; i < environments.Count; i++)
         {
-            if (Evaluate(environments[i], extra))
+            switch (Evaluate(environments[i], extra, throwing))
             {
-                mask |= 1UL << i;
+                case Truth.True:
+                    mask |= 1UL << i;
+                    break;
+                case Truth.Undefined:
+                    undefined = true;
+                    break;
             }
         }
         return mask;
@@ -118,39 +123,50 @@ public sealed class MarkerComparison : MarkerExpression
         }
     }
 
-    private bool CompareText(string environmentValue)
+    private Truth CompareText(string environmentValue, bool throwing)
     {
         var left = _environmentOnLeft ? environmentValue : _other;
         var right = _environmentOnLeft ? _other : environmentValue;
         return Operator switch
         {
             MarkerOperator.Equal or MarkerOperator.LessThanOrEqual or MarkerOperator.GreaterThanOrEqual =>
-                string.Equals(left, right, StringComparison.Ordinal),
-            MarkerOperator.NotEqual => !string.Equals(left, right, StringComparison.Ordinal),
-            MarkerOperator.LessThan or MarkerOperator.GreaterThan => false,
-            MarkerOperator.In => right.Contains(left, StringComparison.Ordinal),
-            MarkerOperator.NotIn => !right.Contains(left, StringComparison.Ordinal),
-            _ => throw MarkerEvaluationException.UndefinedComparison(Operator, left, right),
+                Of(string.Equals(left, right, StringComparison.Ordinal)),
+            MarkerOperator.NotEqual => Of(!string.Equals(left, right, StringComparison.Ordinal)),
+            MarkerOperator.LessThan or MarkerOperator.GreaterThan => Truth.False,
+            MarkerOperator.In => Of(right.Contains(left, StringComparison.Ordinal)),
+            MarkerOperator.NotIn => Of(!right.Contains(left, StringComparison.Ordinal)),
+            _ => throwing ? throw MarkerEvaluationException.UndefinedComparison(Operator, left, right) : Truth.Undefined,
         };
     }
 
-    private bool CompareSet(MarkerEnvironment environment)
+    private Truth CompareSet(MarkerEnvironment environment, bool throwing)
     {
-        var set = environment.Set(_key) ?? throw MarkerEvaluationException.UndefinedEnvironmentName(MarkerVariables.Name(_key));
+        var set = environment.Set(_key);
+        if (set is null)
+        {
+            return Undefined(throwing, MarkerEvaluationException.UndefinedEnvironmentName, MarkerVariables.Name(_key));
+        }
         if (_environmentOnLeft)
         {
-            throw MarkerEvaluationException.SetOnLeft(_key, Operator);
+            return throwing ? throw MarkerEvaluationException.SetOnLeft(_key, Operator) : Truth.Undefined;
         }
         return Operator switch
         {
-            MarkerOperator.In => set.Contains(_other),
-            MarkerOperator.NotIn => !set.Contains(_other),
-            MarkerOperator.NotEqual => true,
+            MarkerOperator.In => Of(set.Contains(_other)),
+            MarkerOperator.NotIn => Of(!set.Contains(_other)),
+            MarkerOperator.NotEqual => Truth.True,
             MarkerOperator.Equal or MarkerOperator.LessThanOrEqual or MarkerOperator.GreaterThanOrEqual
-                or MarkerOperator.LessThan or MarkerOperator.GreaterThan => false,
-            _ => throw MarkerEvaluationException.UndefinedComparison(Operator, _other, MarkerVariables.Name(_key)),
+                or MarkerOperator.LessThan or MarkerOperator.GreaterThan => Truth.False,
+            _ => throwing
+                ? throw MarkerEvaluationException.UndefinedComparison(Operator, _other, MarkerVariables.Name(_key))
+                : Truth.Undefined,
         };
     }
+
+    private static Truth Of(bool value) => value ? Truth.True : Truth.False;
+
+    private static Truth Undefined(bool throwing, Func<string, MarkerEvaluationException> exception, string name) =>
+        throwing ? throw exception(name) : Truth.Undefined;
 
     /// <summary>How a comparison evaluates, worked out once from its operands.</summary>
     private readonly record struct Plan(

@@ -31,10 +31,17 @@ public abstract class MarkerExpression
         return builder.ToString();
     }
 
-    internal abstract bool Evaluate(MarkerEnvironment environment, string extra);
+    /// <summary>
+    /// Evaluates the node. Where packaging raises, throws <see cref="MarkerEvaluationException"/> when
+    /// <paramref name="throwing"/>, else answers <see cref="Truth.Undefined"/>.
+    /// </summary>
+    internal abstract Truth Evaluate(MarkerEnvironment environment, string extra, bool throwing);
 
-    /// <summary>Evaluates on every environment of the set; bit i of the result is environment i's answer.</summary>
-    internal abstract ulong Evaluate(MarkerEnvironmentSet environments, string extra);
+    /// <summary>
+    /// Evaluates on every environment of the set; bit i of the result is environment i's answer.
+    /// Where packaging raises, throws when <paramref name="throwing"/>, else sets <paramref name="undefined"/>.
+    /// </summary>
+    internal abstract ulong Evaluate(MarkerEnvironmentSet environments, string extra, bool throwing, ref bool undefined);
 
     /// <summary>Writes the node; a parenthesized group keeps its parentheses unless it stands alone.</summary>
     internal abstract void AppendTo(StringBuilder builder, bool standalone);

@@ -12,29 +12,39 @@ public sealed class MarkerOr : MarkerCompound
 
     internal override MarkerExpression Parenthesized() => IsParenthesized ? this : new MarkerOr(Items, isParenthesized: true);
 
-    internal override bool Evaluate(MarkerEnvironment environment, string extra)
+    internal override Truth Evaluate(MarkerEnvironment environment, string extra, bool throwing)
     {
         var items = Items;
         if (!MayThrow)
         {
             for (var i = 0; i < items.Length; i++)
             {
-                if (items[i].Evaluate(environment, extra))
+                if (items[i].Evaluate(environment, extra, throwing) == Truth.True)
                 {
-                    return true;
+                    return Truth.True;
                 }
             }
-            return false;
+            return Truth.False;
         }
-        var result = false;
+
+        // packaging evaluates every comparison, so one that raises does even after a true one.
+        var result = Truth.False;
         for (var i = 0; i < items.Length; i++)
         {
-            result |= items[i].Evaluate(environment, extra);
+            var item = items[i].Evaluate(environment, extra, throwing);
+            if (item == Truth.Undefined)
+            {
+                return Truth.Undefined;
+            }
+            if (item == Truth.True)
+            {
+                result = Truth.True;
+            }
         }
         return result;
     }
 
-    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra)
+    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra, bool throwing, ref bool undefined)
     {
         var items = Items;
         var all = environments.All.Bits;
@@ -45,7 +55,7 @@ public sealed class MarkerOr : MarkerCompound
             {
                 break;
             }
-            mask |= items[i].Evaluate(environments, extra);
+            mask |= items[i].Evaluate(environments, extra, throwing, ref undefined);
         }
         return mask;
     }

@@ -104,9 +104,15 @@ public class NixMarkerEnvironmentTests
     }
 
     [Fact]
-    public void Undefined_comparison_on_a_set_raises()
+    public void Undefined_comparison_on_a_set_raises_or_is_reported()
     {
-        Assert.Throws<MarkerEvaluationException>(() => Marker.Parse("sys_platform ~= 'linux'").Evaluate(Systems));
+        var undefined = Marker.Parse("sys_platform == 'linux' or implementation_name === 'pypy'");
+
+        Assert.Throws<MarkerEvaluationException>(() => undefined.Evaluate(Systems));
+        Assert.False(undefined.TryEvaluate(Systems, null, out var mask));
+        Assert.True(mask.IsEmpty);
+        Assert.True(Marker.Parse("sys_platform == 'linux' or python_version ~= '3.1'").TryEvaluate(Systems, null, out mask));
+        Assert.Equal(Systems.All, mask);
     }
 
     [Fact]

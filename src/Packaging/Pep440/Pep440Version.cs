@@ -22,9 +22,20 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     private const byte DevOnlyRank = 0;
     private const byte FinalRank = 4;
 
+    // Packed ordering keys, valid when _isPacked: epoch 0, at most four significant release numbers
+    // below 2^16 (16 bits each, zero-padded) and pre/post/dev numbers below 2^16. They order exactly
+    // as the full comparison, which nearly every real version can then skip.
+    private const int PackedBits = 16;
+    private const ulong PackedLimit = 1UL << PackedBits;
+
     private readonly ulong _epoch;
-    private readonly ulong[] _release;
+    private readonly ShortRelease _shortRelease;
+    private readonly ulong[]? _longRelease;
+    private readonly int _releaseLength;
     private readonly int _significantLength;
+    private readonly bool _isPacked;
+    private readonly ulong _releaseKey;
+    private readonly ulong _suffixKey;
     private readonly byte _preKind;
     private readonly byte _preRank;
     private readonly bool _hasPost;
@@ -37,14 +48,24 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
 
     internal Pep440Version(
         ulong epoch,
-        ulong[] release,
+        ReadOnlySpan<ulong> release,
         PreRelease? pre,
         ulong? post,
         ulong? dev,
         string? local)
     {
         _epoch = epoch;
-        _release = release;
+        _releaseLength = release.Length;
+        if (release.Length <= ShortRelease.ShortLength)
+        {
+            var inline = default(ShortRelease);
+            release.CopyTo(inline);
+            _shortRelease = inline;
+        }
+        else
+        {
+            _longRelease = release.ToArray();
+        }
         var significant = release.Length;
         while (significant > 0 && release[significant - 1] == 0)
         {
@@ -62,12 +83,28 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
         _devNumber = dev.GetValueOrDefault();
         _preRank = _preKind != 0 ? _preKind : (!_hasPost && _hasDev ? DevOnlyRank : FinalRank);
         _local = local;
+
+        _isPacked = epoch == 0 && significant <= 4 && _preNumber < PackedLimit && _postNumber < PackedLimit && _devNumber < PackedLimit;
+        for (var i = 0; i < significant && _isPacked; i++)
+        {
+            _isPacked = release[i] < PackedLimit;
+            _releaseKey |= release[i] << (PackedBits * (3 - i));
+        }
+        if (_isPacked)
+        {
+            _suffixKey = ((ulong)_preRank << 50) | (_preNumber << 34) | ((_hasPost ? 1UL : 0) << 33) | (_postNumber << 17)
+                | ((_hasDev ? 0UL : 1) << 16) | _devNumber;
+        }
+        else
+        {
+            _releaseKey = 0;
+        }
     }
 
     public ulong Epoch => _epoch;
 
     /// <summary>The release numbers as written (trailing zeros kept: <c>1.0.0</c> has three).</summary>
-    public ReadOnlySpan<ulong> Release => _release;
+    public ReadOnlySpan<ulong> Release => _longRelease ?? ((ReadOnlySpan<ulong>)_shortRelease)[.._releaseLength];
 
     public PreRelease? Pre => _preKind == 0 ? null : new PreRelease((PreReleaseKind)_preKind, _preNumber);
 
@@ -86,11 +123,11 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     public bool IsDevRelease => _hasDev;
 
     /// <summary>This version without its local label.</summary>
-    public Pep440Version Public => _local is null ? this : new Pep440Version(_epoch, _release, Pre, Post, Dev, null);
+    public Pep440Version Public => _local is null ? this : new Pep440Version(_epoch, Release, Pre, Post, Dev, null);
 
     /// <summary><c>[N!]release</c>: this version without pre, post, dev and local parts.</summary>
     public Pep440Version BaseVersion =>
-        _preKind == 0 && !_hasPost && !_hasDev && _local is null ? this : new Pep440Version(_epoch, _release, null, null, null, null);
+        _preKind == 0 && !_hasPost && !_hasDev && _local is null ? this : new Pep440Version(_epoch, Release, null, null, null, null);
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="Pep440FormatException"/> with the offending column.</summary>
     public static Pep440Version Parse(string text)
@@ -152,9 +189,9 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     {
         var hash = new HashCode();
         hash.Add(_epoch);
-        for (var i = 0; i < _significantLength; i++)
+        foreach (var number in SignificantRelease)
         {
-            hash.Add(_release[i]);
+            hash.Add(number);
         }
         hash.Add(_preRank);
         hash.Add(_preNumber);
@@ -179,14 +216,14 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
             charsWritten = copied ? _text.Length : 0;
             return copied;
         }
-        return TryFormat(destination, out charsWritten, _release.Length);
+        return TryFormat(destination, out charsWritten, _releaseLength);
     }
 
     /// <summary>The normalized form with trailing zeros dropped from the release (keeping one number): packaging's canonicalize_version.</summary>
     internal string ToStringWithoutTrailingZeros()
     {
         var length = Math.Max(1, _significantLength);
-        if (length == _release.Length)
+        if (length == _releaseLength)
         {
             return ToString();
         }
@@ -253,6 +290,14 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     /// <summary>Order ignoring both local labels.</summary>
     internal int ComparePublic(Pep440Version other)
     {
+        if (_isPacked & other._isPacked)
+        {
+            if (_releaseKey != other._releaseKey)
+            {
+                return _releaseKey < other._releaseKey ? -1 : 1;
+            }
+            return _suffixKey == other._suffixKey ? 0 : (_suffixKey < other._suffixKey ? -1 : 1);
+        }
         if (_epoch != other._epoch)
         {
             return _epoch < other._epoch ? -1 : 1;
@@ -291,6 +336,11 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
 
     /// <summary>Equality ignoring both local labels.</summary>
     internal bool EqualsPublic(Pep440Version other) =>
+        _isPacked & other._isPacked
+            ? _releaseKey == other._releaseKey && _suffixKey == other._suffixKey
+            : EqualsPublicUnpacked(other);
+
+    private bool EqualsPublicUnpacked(Pep440Version other) =>
         _epoch == other._epoch
         && _preRank == other._preRank
         && _preNumber == other._preNumber
@@ -302,10 +352,11 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
 
     /// <summary>Same epoch, release (ignoring trailing zeros) and pre-release: <c>1.0</c>, <c>1.0+x</c>, <c>1.0.post2</c>.</summary>
     internal bool SharesPostFamily(Pep440Version other) =>
-        _epoch == other._epoch
-        && _preKind == other._preKind
+        _preKind == other._preKind
         && _preNumber == other._preNumber
-        && SignificantRelease.SequenceEqual(other.SignificantRelease);
+        && (_isPacked & other._isPacked
+            ? _releaseKey == other._releaseKey
+            : _epoch == other._epoch && SignificantRelease.SequenceEqual(other.SignificantRelease));
 
     /// <summary>Whether this version's epoch is <paramref name="epoch"/> and its release, padded with zeros, starts with <paramref name="prefix"/>.</summary>
     internal bool MatchesReleasePrefix(ulong epoch, ReadOnlySpan<ulong> prefix)
@@ -314,7 +365,7 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
         {
             return false;
         }
-        var release = _release;
+        var release = Release;
         for (var i = 0; i < prefix.Length; i++)
         {
             var component = i < release.Length ? release[i] : 0;
@@ -327,9 +378,9 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     }
 
     /// <summary>This version's <c>.dev0</c>: the earliest pre-release of it (used by <c>&lt;V</c>).</summary>
-    internal Pep440Version WithDevZero() => new(_epoch, _release, Pre, Post, 0, null);
+    internal Pep440Version WithDevZero() => new(_epoch, Release, Pre, Post, 0, null);
 
-    private ReadOnlySpan<ulong> SignificantRelease => new(_release, 0, _significantLength);
+    private ReadOnlySpan<ulong> SignificantRelease => Release[.._significantLength];
 
     private int CompareRelease(Pep440Version other)
     {
@@ -358,17 +409,18 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
         return new string(large, 0, written);
     }
 
-    private int MaximumLength() => 24 + (_release.Length * 21) + 80 + (_local?.Length ?? 0);
+    private int MaximumLength() => 24 + (_releaseLength * 21) + 80 + (_local?.Length ?? 0);
 
     private void WriteRelease(ref SpanWriter writer, int length)
     {
+        var release = Release;
         for (var i = 0; i < length; i++)
         {
             if (i > 0)
             {
                 writer.Write('.');
             }
-            writer.Write(_release[i]);
+            writer.Write(release[i]);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Req2Nix.Packaging.Pep440;
@@ -50,109 +49,86 @@ internal static class VersionParser
             return false;
         }
 
-        Span<ulong> release = stackalloc ulong[16];
-        ulong[]? rented = null;
-        try
+        var release = default(ReleaseBuilder);
+        var i = 0;
+        if ((text[0] | 0x20) == 'v')
         {
-            var i = 0;
-            if ((text[0] | 0x20) == 'v')
-            {
-                i++;
-            }
-            if (!TryReadNumber(text, ref i, out var first, out error, VersionErrorKind.ExpectedRelease))
-            {
-                return false;
-            }
-            ulong epoch = 0;
-            if (i < text.Length && text[i] == '!')
-            {
-                epoch = first;
-                i++;
-                if (!TryReadNumber(text, ref i, out first, out error, VersionErrorKind.ExpectedReleaseAfterEpoch))
-                {
-                    return false;
-                }
-            }
-            release[0] = first;
-            var count = 1;
-            while (i + 1 < text.Length && text[i] == '.' && IsDigit(text[i + 1]))
-            {
-                i++;
-                if (!TryReadNumber(text, ref i, out var component, out error, VersionErrorKind.ExpectedRelease))
-                {
-                    return false;
-                }
-                if (count == release.Length)
-                {
-                    var larger = ArrayPool<ulong>.Shared.Rent(count * 2);
-                    release.CopyTo(larger);
-                    if (rented is not null)
-                    {
-                        ArrayPool<ulong>.Shared.Return(rented);
-                    }
-                    rented = larger;
-                    release = larger;
-                }
-                release[count++] = component;
-            }
-            var releaseEnd = i;
-
-            PreRelease? pre = null;
-            ulong? post = null;
-            ulong? dev = null;
-            if (!TryReadPre(text, ref i, ref pre, out error)
-                || !TryReadPost(text, ref i, ref post, out error)
-                || !TryReadDev(text, ref i, ref dev, out error))
-            {
-                return false;
-            }
-
-            var localStart = -1;
-            string? local = null;
-            if (i < text.Length && text[i] == '+')
-            {
-                localStart = i;
-                i++;
-                var labelStart = i;
-                if (!IsAsciiLetterOrDigit(text, i))
-                {
-                    error = new VersionSyntaxError(VersionErrorKind.ExpectedLocalLabel, i);
-                    return false;
-                }
-                while (true)
-                {
-                    while (IsAsciiLetterOrDigit(text, i))
-                    {
-                        i++;
-                    }
-                    if (i + 1 < text.Length && IsSeparator(text[i]) && IsAsciiLetterOrDigit(text, i + 1))
-                    {
-                        i++;
-                        continue;
-                    }
-                    break;
-                }
-                local = LocalLabel.Normalize(text[labelStart..i]);
-            }
-
-            if (i != text.Length)
-            {
-                error = new VersionSyntaxError(VersionErrorKind.UnexpectedCharacter, i);
-                return false;
-            }
-
-            version = new Pep440Version(epoch, release[..count].ToArray(), pre, post, dev, local);
-            layout = new VersionLayout(count, releaseEnd, pre.HasValue || post.HasValue || dev.HasValue, localStart);
-            error = default;
-            return true;
+            i++;
         }
-        finally
+        if (!TryReadNumber(text, ref i, out var first, out error, VersionErrorKind.ExpectedRelease))
         {
-            if (rented is not null)
+            return false;
+        }
+        ulong epoch = 0;
+        if (i < text.Length && text[i] == '!')
+        {
+            epoch = first;
+            i++;
+            if (!TryReadNumber(text, ref i, out first, out error, VersionErrorKind.ExpectedReleaseAfterEpoch))
             {
-                ArrayPool<ulong>.Shared.Return(rented);
+                return false;
             }
         }
+        release.Add(first);
+        while (i + 1 < text.Length && text[i] == '.' && IsDigit(text[i + 1]))
+        {
+            i++;
+            if (!TryReadNumber(text, ref i, out var component, out error, VersionErrorKind.ExpectedRelease))
+            {
+                return false;
+            }
+            release.Add(component);
+        }
+        var releaseEnd = i;
+
+        PreRelease? pre = null;
+        ulong? post = null;
+        ulong? dev = null;
+        if (!TryReadPre(text, ref i, ref pre, out error)
+            || !TryReadPost(text, ref i, ref post, out error)
+            || !TryReadDev(text, ref i, ref dev, out error))
+        {
+            return false;
+        }
+
+        var localStart = -1;
+        string? local = null;
+        if (i < text.Length && text[i] == '+')
+        {
+            localStart = i;
+            i++;
+            var labelStart = i;
+            if (!IsAsciiLetterOrDigit(text, i))
+            {
+                error = new VersionSyntaxError(VersionErrorKind.ExpectedLocalLabel, i);
+                return false;
+            }
+            while (true)
+            {
+                while (IsAsciiLetterOrDigit(text, i))
+                {
+                    i++;
+                }
+                if (i + 1 < text.Length && IsSeparator(text[i]) && IsAsciiLetterOrDigit(text, i + 1))
+                {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            local = LocalLabel.Normalize(text[labelStart..i]);
+        }
+
+        if (i != text.Length)
+        {
+            error = new VersionSyntaxError(VersionErrorKind.UnexpectedCharacter, i);
+            return false;
+        }
+
+        version = new Pep440Version(epoch, release.AsSpan(), pre, post, dev, local);
+        layout = new VersionLayout(release.Count, releaseEnd, pre.HasValue || post.HasValue || dev.HasValue, localStart);
+        error = default;
+        return true;
     }
 
     // [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*

@@ -76,7 +76,7 @@ public sealed class WheelFilename : DistributionFilename
         wheel = null;
         if (!filename.EndsWith(WheelExtension, StringComparison.Ordinal))
         {
-            problem = new(filename, $"a wheel's name ends with '{WheelExtension}'", Math.Max(1, filename.Length - WheelExtension.Length + 1));
+            problem = new(filename, $"a wheel's name ends with '{WheelExtension}'", 1);
             return false;
         }
         var stem = filename.AsSpan(0, filename.Length - WheelExtension.Length);

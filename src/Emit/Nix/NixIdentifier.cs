@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace Req2Nix.Emit.Nix;
+
+/// <summary>
+/// Nix identifiers (<c>[a-zA-Z_][a-zA-Z0-9_'-]*</c>, not a keyword) and the attribute names
+/// built from them: bare when the name is an identifier, a quoted string otherwise
+/// (<c>requests</c>, but <c>"3to2"</c>, <c>"zope.interface"</c>, <c>"or"</c>).
+/// </summary>
+public static class NixIdentifier
+{
+    /// <summary>Nix's keywords; <c>or</c> is one only in some positions, but a bare <c>or</c> attribute is asking for trouble.</summary>
+    public static IReadOnlyList<string> Keywords { get; } = ["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"];
+
+    /// <summary>True when <paramref name="name"/> can be written bare, as a variable or attribute name.</summary>
+    public static bool IsValid(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+        foreach (var c in name[1..])
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '\'' or '-'))
+            {
+                return false;
+            }
+        }
+        return !IsKeyword(name);
+    }
+
+    /// <summary>The attribute name as it must be written: bare when valid, else a quoted string.</summary>
+    public static string AttrName(string name) => IsValid(name) ? name : NixString.Quote(name);
+
+    /// <summary>Appends <see cref="AttrName"/> of <paramref name="name"/> without building it first.</summary>
+    public static void AppendAttrName(StringBuilder builder, string name)
+    {
+        if (IsValid(name))
+        {
+            builder.Append(name);
+        }
+        else
+        {
+            NixString.AppendQuoted(builder, name);
+        }
+    }
+
+    private static bool IsKeyword(ReadOnlySpan<char> name)
+    {
+        foreach (var keyword in Keywords)
+        {
+            if (name.SequenceEqual(keyword))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Text;
+
+namespace Req2Nix.Emit.Nix;
+
+/// <summary>
+/// Writes Nix double-quoted string literals that evaluate to exactly the given text, whatever it
+/// holds: <c>"</c> and <c>\</c> are escaped so the text cannot end the literal, <c>${</c> becomes
+/// <c>\${</c> so it cannot start an interpolation, and newline, carriage return and tab are
+/// written as <c>\n</c>, <c>\r</c>, <c>\t</c> (Nix would turn a raw carriage return into a
+/// newline). Everything else, other control characters and non-ASCII text included, is written
+/// as it is: Nix has no other escapes and reads its files as UTF-8.
+/// </summary>
+public static class NixString
+{
+    private static readonly SearchValues<char> NeedEscaping = SearchValues.Create("\"\\$\n\r\t\0");
+
+    /// <summary>The literal, quotes included. Throws <see cref="ArgumentException"/> for text Nix cannot hold: NUL, or a lone UTF-16 surrogate.</summary>
+    public static string Quote(string value)
+    {
+        if (value.AsSpan().IndexOfAny(NeedEscaping) < 0 && !HasLoneSurrogate(value))
+        {
+            return string.Concat("\"", value, "\"");
+        }
+        var builder = new StringBuilder(value.Length + 8);
+        AppendQuoted(builder, value);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends the literal for <paramref name="value"/>, quotes included, to <paramref name="builder"/>.</summary>
+    public static void AppendQuoted(StringBuilder builder, ReadOnlySpan<char> value)
+    {
+        if (HasLoneSurrogate(value))
+        {
+            throw new ArgumentException("the text holds a lone UTF-16 surrogate, which no Nix string can hold", nameof(value));
+        }
+        builder.Append('"');
+        while (true)
+        {
+            var next = value.IndexOfAny(NeedEscaping);
+            if (next < 0)
+            {
+                builder.Append(value);
+                break;
+            }
+            builder.Append(value[..next]);
+            var c = value[next];
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                case '$':
+                    // Only "${" starts an interpolation; a '$' before anything else is plain text.
+                    builder.Append(next + 1 < value.Length && value[next + 1] == '{' ? "\\$" : "$");
+                    break;
+                default:
+                    throw new ArgumentException("the text holds a NUL character, which no Nix string can hold", nameof(value));
+            }
+            value = value[(next + 1)..];
+        }
+        builder.Append('"');
+    }
+
+    private static bool HasLoneSurrogate(ReadOnlySpan<char> value)
+    {
+        var surrogate = value.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (surrogate < 0)
+        {
+            return false;
+        }
+        for (var i = surrogate; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Req2Nix.Benchmarks.Pep440;
 using Req2Nix.Packaging.Pep508;
 using Req2Nix.Packaging.Targets;
 
@@ -44,7 +45,7 @@ public sealed class Pep508Workload
 
     public static Pep508Workload Load(string? universePath = null)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(universePath ?? DefaultUniversePath()));
+        using var document = JsonDocument.Parse(File.ReadAllBytes(universePath ?? Pep440Workload.DefaultUniversePath()));
         var lines = new List<string>();
         foreach (var project in document.RootElement.GetProperty("projects").EnumerateObject())
         {
@@ -68,18 +69,5 @@ public sealed class Pep508Workload
                 .ToDictionary(MarkerVariables.Name, v => environment[v]));
         using var stream = File.Create(path);
         JsonSerializer.Serialize(stream, new { lines = Lines, environments });
-    }
-
-    private static string DefaultUniversePath()
-    {
-        var shared = Environment.GetEnvironmentVariable("REQ2NIX_SHARED");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); string.IsNullOrEmpty(shared) && dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Req2Nix.sln")))
-            {
-                shared = Path.Combine(dir.FullName, "..", "shared");
-            }
-        }
-        return Path.GetFullPath(Path.Combine(shared ?? "../shared", "pypi-mirror", "universe", "universe.json"));
     }
 }

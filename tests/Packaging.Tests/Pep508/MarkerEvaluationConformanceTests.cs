@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Req2Nix.Packaging.Names;
 using Req2Nix.Packaging.Pep508;
 
 using Req2Nix.Tests.Shared;
@@ -32,14 +33,14 @@ public class MarkerEvaluationConformanceTests
             Assert.Equal("UndefinedComparison", c.GetProperty("raises").GetString());
             var thrown = Assert.Throws<MarkerEvaluationException>(() => marker.Evaluate(environment));
             Assert.Equal(MarkerEvaluationFailure.UndefinedComparison, thrown.Failure);
-            Assert.False(marker.TryEvaluate(environment, environment.Extra.Length == 0 ? null : Names.ExtraName.Parse(environment.Extra), out _));
+            Assert.False(marker.TryEvaluate(environment, environment.Extra.Length == 0 ? null : ExtraName.Parse(environment.Extra), out _));
             return;
         }
         Assert.True(expected.GetBoolean() == marker.Evaluate(environment), label);
 
         // Evaluating on a set of environments answers the same for this one.
         var set = new MarkerEnvironmentSet([environment, environment]);
-        var extra = environment.Extra.Length == 0 ? (Names.ExtraName?)null : Names.ExtraName.Parse(environment.Extra);
+        var extra = environment.Extra.Length == 0 ? (ExtraName?)null : ExtraName.Parse(environment.Extra);
         Assert.Equal(expected.GetBoolean() ? set.All : EnvironmentMask.None, marker.Evaluate(set, extra));
     }
 }

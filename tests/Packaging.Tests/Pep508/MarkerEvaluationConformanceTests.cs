@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Req2Nix.Packaging.Names;
 using Req2Nix.Packaging.Pep508;
-
 using Req2Nix.Tests.Shared;
 
 namespace Req2Nix.Packaging.Tests.Pep508;

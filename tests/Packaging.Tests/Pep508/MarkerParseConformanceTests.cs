@@ -1,5 +1,4 @@
 using Req2Nix.Packaging.Pep508;
-
 using Req2Nix.Tests.Shared;
 
 namespace Req2Nix.Packaging.Tests.Pep508;

@@ -73,7 +73,7 @@ public sealed class Marker : IEquatable<Marker>
     /// Whether the dependency is needed when installing a project with <paramref name="extras"/>:
     /// the marker holds with no extra, or with one of them (what pip installs for <c>name[extras]</c>).
     /// </summary>
-    public bool Evaluate(MarkerEnvironment environment, IReadOnlyList<ExtraName> extras)
+    public bool EvaluateForExtras(MarkerEnvironment environment, IReadOnlyList<ExtraName> extras)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(extras);
@@ -127,8 +127,8 @@ public sealed class Marker : IEquatable<Marker>
         return !undefined;
     }
 
-    /// <summary>The environments on which the dependency is needed for <c>name[extras]</c> (see <see cref="Evaluate(MarkerEnvironment, IReadOnlyList{ExtraName})"/>).</summary>
-    public EnvironmentMask Evaluate(MarkerEnvironmentSet environments, IReadOnlyList<ExtraName> extras)
+    /// <summary>The environments on which the dependency is needed for <c>name[extras]</c> (see <see cref="EvaluateForExtras(MarkerEnvironment, IReadOnlyList{ExtraName})"/>).</summary>
+    public EnvironmentMask EvaluateForExtras(MarkerEnvironmentSet environments, IReadOnlyList<ExtraName> extras)
     {
         ArgumentNullException.ThrowIfNull(environments);
         ArgumentNullException.ThrowIfNull(extras);

@@ -116,15 +116,15 @@ public class MarkerEvaluationTests
     public void A_set_of_requested_extras_includes_what_holds_without_an_extra()
     {
         var socks = Marker.Parse("extra == 'socks' and python_version >= '3'");
-        var base_ = Marker.Parse("python_version >= '3'");
+        var withoutExtra = Marker.Parse("python_version >= '3'");
         var notSocks = Marker.Parse("extra != 'socks'");
         ExtraName[] requested = [ExtraName.Parse("tests"), ExtraName.Parse("Socks")];
 
-        Assert.True(socks.Evaluate(Linux311, requested));
-        Assert.False(socks.Evaluate(Linux311, [ExtraName.Parse("tests")]));
-        Assert.False(socks.Evaluate(Linux311, []));
-        Assert.True(base_.Evaluate(Linux311, requested));
-        Assert.True(notSocks.Evaluate(Linux311, requested));
+        Assert.True(socks.EvaluateForExtras(Linux311, requested));
+        Assert.False(socks.EvaluateForExtras(Linux311, [ExtraName.Parse("tests")]));
+        Assert.False(socks.EvaluateForExtras(Linux311, []));
+        Assert.True(withoutExtra.EvaluateForExtras(Linux311, requested));
+        Assert.True(notSocks.EvaluateForExtras(Linux311, requested));
     }
 
     [Fact]

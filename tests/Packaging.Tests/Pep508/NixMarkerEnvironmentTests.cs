@@ -84,9 +84,9 @@ public class NixMarkerEnvironmentTests
 
         Assert.True(marker.Evaluate(Systems).IsEmpty);
         Assert.Equal([0, 1], marker.Evaluate(Systems, ExtraName.Parse("SpeedUps")).Indexes());
-        Assert.Equal([0, 1], marker.Evaluate(Systems, [ExtraName.Parse("docs"), ExtraName.Parse("speedups")]).Indexes());
-        Assert.True(marker.Evaluate(Systems, [ExtraName.Parse("docs")]).IsEmpty);
-        Assert.Equal(Systems.All, Marker.Parse("os_name == 'posix'").Evaluate(Systems, [ExtraName.Parse("docs")]));
+        Assert.Equal([0, 1], marker.EvaluateForExtras(Systems, [ExtraName.Parse("docs"), ExtraName.Parse("speedups")]).Indexes());
+        Assert.True(marker.EvaluateForExtras(Systems, [ExtraName.Parse("docs")]).IsEmpty);
+        Assert.Equal(Systems.All, Marker.Parse("os_name == 'posix'").EvaluateForExtras(Systems, [ExtraName.Parse("docs")]));
     }
 
     [Fact]

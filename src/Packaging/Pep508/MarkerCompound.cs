@@ -30,6 +30,53 @@ public abstract class MarkerCompound : MarkerExpression
 
     private protected abstract string Keyword { get; }
 
+    /// <summary>The answer of one operand that decides the whole: false for <c>and</c>, true for <c>or</c>.</summary>
+    private protected abstract Truth Decisive { get; }
+
+    internal override Truth Evaluate(MarkerEnvironment environment, string extra, bool throwing)
+    {
+        var items = Items;
+        var decisive = Decisive;
+        var result = decisive == Truth.True ? Truth.False : Truth.True;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i].Evaluate(environment, extra, throwing);
+            if (item == Truth.Undefined)
+            {
+                return Truth.Undefined;
+            }
+            if (item == decisive)
+            {
+                // packaging evaluates every comparison, so a later one that may raise still must run.
+                if (!MayThrow)
+                {
+                    return decisive;
+                }
+                result = decisive;
+            }
+        }
+        return result;
+    }
+
+    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra, bool throwing, ref bool undefined)
+    {
+        var items = Items;
+        var all = environments.All.Bits;
+        var isAnd = Decisive == Truth.False;
+        var mask = isAnd ? all : 0UL;
+        var settled = isAnd ? 0UL : all;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (mask == settled && !MayThrow)
+            {
+                break;
+            }
+            var item = items[i].Evaluate(environments, extra, throwing, ref undefined);
+            mask = isAnd ? mask & item : mask | item;
+        }
+        return mask;
+    }
+
     internal override void AppendTo(StringBuilder builder, bool standalone)
     {
         var parenthesize = IsParenthesized && !standalone;

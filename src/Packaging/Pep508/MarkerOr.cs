@@ -10,53 +10,7 @@ public sealed class MarkerOr : MarkerCompound
 
     private protected override string Keyword => "or";
 
+    private protected override Truth Decisive => Truth.True;
+
     internal override MarkerExpression Parenthesized() => IsParenthesized ? this : new MarkerOr(Items, isParenthesized: true);
-
-    internal override Truth Evaluate(MarkerEnvironment environment, string extra, bool throwing)
-    {
-        var items = Items;
-        if (!MayThrow)
-        {
-            for (var i = 0; i < items.Length; i++)
-            {
-                if (items[i].Evaluate(environment, extra, throwing) == Truth.True)
-                {
-                    return Truth.True;
-                }
-            }
-            return Truth.False;
-        }
-
-        // packaging evaluates every comparison, so one that raises does even after a true one.
-        var result = Truth.False;
-        for (var i = 0; i < items.Length; i++)
-        {
-            var item = items[i].Evaluate(environment, extra, throwing);
-            if (item == Truth.Undefined)
-            {
-                return Truth.Undefined;
-            }
-            if (item == Truth.True)
-            {
-                result = Truth.True;
-            }
-        }
-        return result;
-    }
-
-    internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra, bool throwing, ref bool undefined)
-    {
-        var items = Items;
-        var all = environments.All.Bits;
-        var mask = 0UL;
-        for (var i = 0; i < items.Length; i++)
-        {
-            if (mask == all && !MayThrow)
-            {
-                break;
-            }
-            mask |= items[i].Evaluate(environments, extra, throwing, ref undefined);
-        }
-        return mask;
-    }
 }

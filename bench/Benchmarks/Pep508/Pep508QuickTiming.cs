@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Req2Nix.Benchmarks.Pep440;
 using Req2Nix.Packaging.Pep508;
 
 namespace Req2Nix.Benchmarks.Pep508;
@@ -8,7 +8,7 @@ namespace Req2Nix.Benchmarks.Pep508;
 /// Command-line modes for bench/pep508-vs-packaging.sh: <c>pep508-export PATH</c> writes the workload for
 /// the Python side; <c>pep508-quick [SECONDS]</c> times it here with a stopwatch (best of several passes)
 /// and prints one line per measure, "<c>measure operations-per-second check</c>", as
-/// bench/pep508_packaging_timing.py does.
+/// bench/pep508_packaging_timing.py does (the stopwatch and the line format are the PEP 440 mode's).
 /// </summary>
 public static class Pep508QuickTiming
 {
@@ -32,7 +32,7 @@ public static class Pep508QuickTiming
         var workload = Pep508Workload.Load();
 
         var valid = 0;
-        var parse = Measure(secondsPerMeasure, () =>
+        var parse = Pep440QuickTiming.Measure(secondsPerMeasure, () =>
         {
             valid = 0;
             foreach (var line in workload.Lines)
@@ -43,10 +43,10 @@ public static class Pep508QuickTiming
                 }
             }
         });
-        Print("parse", workload.Lines.Length, parse, $"valid={valid}");
+        Pep440QuickTiming.Print("parse", workload.Lines.Length, parse, $"valid={valid}");
 
         var (holds, raised) = (0, 0);
-        var evaluate = Measure(secondsPerMeasure, () =>
+        var evaluate = Pep440QuickTiming.Measure(secondsPerMeasure, () =>
         {
             (holds, raised) = (0, 0);
             foreach (var marker in workload.Markers)
@@ -61,10 +61,10 @@ public static class Pep508QuickTiming
                 }
             }
         });
-        Print("evaluate", workload.Markers.Length, evaluate, $"true={holds} raised={raised}");
+        Pep440QuickTiming.Print("evaluate", workload.Markers.Length, evaluate, $"true={holds} raised={raised}");
 
         var (holdsOnSystems, raisedOnSystems) = (0, 0);
-        var evaluateSystems = Measure(secondsPerMeasure, () =>
+        var evaluateSystems = Pep440QuickTiming.Measure(secondsPerMeasure, () =>
         {
             (holdsOnSystems, raisedOnSystems) = (0, 0);
             foreach (var marker in workload.Markers)
@@ -79,26 +79,6 @@ public static class Pep508QuickTiming
                 }
             }
         });
-        Print("evaluate-4", workload.Markers.Length, evaluateSystems, $"true={holdsOnSystems} raised={raisedOnSystems}");
+        Pep440QuickTiming.Print("evaluate-4", workload.Markers.Length, evaluateSystems, $"true={holdsOnSystems} raised={raisedOnSystems}");
     }
-
-    // Best pass after a warm-up, repeated for about `seconds` (at least three passes).
-    private static double Measure(double seconds, Action pass)
-    {
-        pass();
-        var best = double.MaxValue;
-        var total = Stopwatch.StartNew();
-        var passes = 0;
-        while (passes < 3 || total.Elapsed.TotalSeconds < seconds)
-        {
-            var watch = Stopwatch.StartNew();
-            pass();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-            passes++;
-        }
-        return best;
-    }
-
-    private static void Print(string measure, long operations, double seconds, string check) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measure} {operations / seconds:F0} {check}"));
 }

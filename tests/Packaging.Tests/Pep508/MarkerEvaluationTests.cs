@@ -154,10 +154,18 @@ public class MarkerEvaluationTests
     {
         var values = new Dictionary<string, string>
         {
-            ["os_name"] = "posix", ["sys_platform"] = "linux", ["platform_machine"] = "x86_64",
-            ["platform_python_implementation"] = "CPython", ["platform_release"] = "", ["platform_system"] = "Linux",
-            ["platform_version"] = "", ["python_version"] = "3.11", ["python_full_version"] = "3.11.1+",
-            ["implementation_name"] = "cpython", ["implementation_version"] = "3.11.1", ["extra"] = "Some_Extra",
+            ["os_name"] = "posix",
+            ["sys_platform"] = "linux",
+            ["platform_machine"] = "x86_64",
+            ["platform_python_implementation"] = "CPython",
+            ["platform_release"] = "",
+            ["platform_system"] = "Linux",
+            ["platform_version"] = "",
+            ["python_version"] = "3.11",
+            ["python_full_version"] = "3.11.1+",
+            ["implementation_name"] = "cpython",
+            ["implementation_version"] = "3.11.1",
+            ["extra"] = "Some_Extra",
         };
         var environment = MarkerEnvironment.FromDictionary(values);
 

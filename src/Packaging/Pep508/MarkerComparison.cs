@@ -94,6 +94,18 @@ public sealed class MarkerComparison : MarkerExpression
 
     internal override ulong Evaluate(MarkerEnvironmentSet environments, string extra, bool throwing, ref bool undefined)
     {
+        if (environments.IsUniform(_key))
+        {
+            switch (Evaluate(environments[0], extra, throwing))
+            {
+                case Truth.True:
+                    return environments.All.Bits;
+                case Truth.Undefined:
+                    undefined = true;
+                    break;
+            }
+            return 0;
+        }
         var mask = 0UL;
         for (var i = 0; i < environments.Count; i++)
         {

@@ -10,6 +10,7 @@ namespace Req2Nix.Packaging.Pep508;
 public sealed class MarkerEnvironmentSet : IReadOnlyList<MarkerEnvironment>
 {
     private readonly MarkerEnvironment[] _environments;
+    private readonly bool[] _uniform;
 
     public MarkerEnvironmentSet(IEnumerable<MarkerEnvironment> environments)
     {
@@ -20,6 +21,11 @@ public sealed class MarkerEnvironmentSet : IReadOnlyList<MarkerEnvironment>
             throw new ArgumentException($"a set holds 1 to 64 environments, not {_environments.Length}", nameof(environments));
         }
         All = new EnvironmentMask(_environments.Length == 64 ? ulong.MaxValue : (1UL << _environments.Length) - 1);
+        _uniform = new bool[MarkerVariables.Count];
+        for (var variable = MarkerVariable.OsName; variable <= MarkerVariable.DependencyGroups; variable++)
+        {
+            _uniform[(int)variable] = variable == MarkerVariable.Extra || IsSameEverywhere(variable);
+        }
     }
 
     /// <summary>The mask of every environment in the set.</summary>
@@ -36,7 +42,30 @@ public sealed class MarkerEnvironmentSet : IReadOnlyList<MarkerEnvironment>
         return new(systems.Select(system => MarkerEnvironment.For(system, python)));
     }
 
+    /// <summary>
+    /// Whether every environment has the same value for <paramref name="variable"/> (the extra is
+    /// given per evaluation, so it always does): a comparison on it then needs one evaluation.
+    /// </summary>
+    internal bool IsUniform(MarkerVariable variable) => _uniform[(int)variable];
+
     public IEnumerator<MarkerEnvironment> GetEnumerator() => ((IEnumerable<MarkerEnvironment>)_environments).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private bool IsSameEverywhere(MarkerVariable variable)
+    {
+        var first = _environments[0];
+        foreach (var environment in _environments)
+        {
+            var same = MarkerVariables.IsSet(variable)
+                ? ReferenceEquals(environment.Set(variable), first.Set(variable))
+                    || (environment.Set(variable) is { } set && first.Set(variable) is { } firstSet && set.SetEquals(firstSet))
+                : string.Equals(environment.Value(variable), first.Value(variable), StringComparison.Ordinal);
+            if (!same)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

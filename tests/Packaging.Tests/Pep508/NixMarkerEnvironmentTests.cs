@@ -77,6 +77,24 @@ public class NixMarkerEnvironmentTests
         }
     }
 
+    [Theory]
+    [InlineData("python_version >= '3.11'", new[] { 1, 2 })]
+    [InlineData("python_full_version < '3.11.5' and sys_platform == 'linux'", new[] { 0, 1 })]
+    [InlineData("'3.12' in python_version or platform_machine == 'arm64'", new[] { 2, 3 })]
+    [InlineData("python_version ~= '3.8.0'", new[] { 0 })]
+    public void Environments_may_differ_in_any_variable(string marker, int[] environments)
+    {
+        var set = new MarkerEnvironmentSet(
+        [
+            MarkerEnvironment.For(NixSystem.LinuxX64, PythonTarget.Parse("3.8.18")),
+            MarkerEnvironment.For(NixSystem.LinuxArm64, PythonTarget.Parse("3.11.2")),
+            MarkerEnvironment.For(NixSystem.LinuxX64, PythonTarget.Parse("3.12")),
+            MarkerEnvironment.For(NixSystem.DarwinArm64, PythonTarget.Parse("3.10")),
+        ]);
+
+        Assert.Equal(environments, Marker.Parse(marker).Evaluate(set).Indexes());
+    }
+
     [Fact]
     public void Extras_apply_to_every_system_alike()
     {

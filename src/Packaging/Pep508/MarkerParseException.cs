@@ -1,21 +1,10 @@
 namespace Req2Nix.Packaging.Pep508;
 
-/// <summary>
-/// A marker that is not valid PEP 508. <see cref="Column"/> is the 0-based offset of the offending
-/// character; the message shows it 1-based, as editors count.
-/// </summary>
-public sealed class MarkerParseException : FormatException
+/// <summary>A marker that is not valid PEP 508 (see <see cref="Pep508ParseException"/> for the position).</summary>
+public sealed class MarkerParseException : Pep508ParseException
 {
     public MarkerParseException(string reason, int column)
-        : base($"column {column + 1}: {reason}")
+        : base(reason, column)
     {
-        Reason = reason;
-        Column = column;
     }
-
-    /// <summary>What is wrong, without the position.</summary>
-    public string Reason { get; }
-
-    /// <summary>The 0-based offset of the offending character in the marker text.</summary>
-    public int Column { get; }
 }

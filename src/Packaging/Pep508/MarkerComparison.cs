@@ -17,7 +17,8 @@ namespace Req2Nix.Packaging.Pep508;
 /// <item><c>extra</c> literals and the members tested against <c>extras</c>/<c>dependency_groups</c>
 /// are PEP 685-normalized when parsed (so they print normalized too).</item>
 /// </list>
-/// A version literal is parsed once, at construction; evaluation does not allocate.
+/// A version literal is parsed once, at construction; evaluation does not allocate (<c>===</c>
+/// compares the text as written, case-insensitively, with no version parsed).
 /// </summary>
 public sealed class MarkerComparison : MarkerExpression
 {
@@ -71,7 +72,7 @@ public sealed class MarkerComparison : MarkerExpression
             case Kind.VersionWithEnvironmentOnLeft:
                 if (Operator == MarkerOperator.ArbitraryEqual)
                 {
-                    return Of(_specifier!.Contains(environment.Value(_key), prereleases: true));
+                    return Of(_specifier!.MatchesText(environment.Value(_key), version: null));
                 }
                 return Of(environment.Version(_key) is { } version && _specifier!.Contains(version, prereleases: true));
             case Kind.VersionWithEnvironmentOnRight:
@@ -82,7 +83,7 @@ public sealed class MarkerComparison : MarkerExpression
                 }
                 if (Operator == MarkerOperator.ArbitraryEqual)
                 {
-                    return Of(specifier.Contains(_other, prereleases: true));
+                    return Of(specifier.MatchesText(_other, version: null));
                 }
                 return Of(_otherVersion is not null && specifier.Contains(_otherVersion, prereleases: true));
             case Kind.SetMembership:

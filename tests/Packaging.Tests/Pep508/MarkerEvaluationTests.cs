@@ -188,4 +188,39 @@ public class MarkerEvaluationTests
         Assert.Equal("3.11.7", Linux311[MarkerVariable.ImplementationVersion]);
         Assert.Throws<ArgumentException>(() => Linux311[MarkerVariable.Extras]);
     }
+
+    [Fact]
+    public void Evaluation_does_not_allocate()
+    {
+        Marker[] markers =
+        [
+            Marker.Parse("python_version < '3.8' and extra == 'socks' or sys_platform == 'win32'"),
+            Marker.Parse("'3.6' <= python_full_version and platform_release >= '5'"),
+            Marker.Parse("python_version === '3.11' or '3.11.7' === implementation_version"),
+            Marker.Parse("'nux' in sys_platform and platform_machine not in 'arm64 aarch64'"),
+            Marker.Parse("'dev' in extras or 'docs' not in dependency_groups"),
+        ];
+        var systems = MarkerEnvironmentSet.For(NixSystem.All, PythonTarget.Parse("3.11.7"));
+        var socks = ExtraName.Parse("socks");
+        var holds = 0L;
+        for (var round = 0; round < 2; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1_000; i++)
+            {
+                foreach (var marker in markers)
+                {
+                    holds += marker.Evaluate(Linux311) ? 1 : 0;
+                    holds += marker.Evaluate(Linux311, socks) ? 1 : 0;
+                    holds += marker.TryEvaluate(Linux311, null, out var result) && result ? 1 : 0;
+                    holds += marker.Evaluate(systems, socks).Count;
+                }
+            }
+            if (round == 1)
+            {
+                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+        }
+        Assert.Equal(2 * 1_000 * 18, holds);
+    }
 }

@@ -6,9 +6,6 @@ public static class MarkerVariables
     /// <summary>The number of <see cref="MarkerVariable"/> values; they are 0 … Count-1.</summary>
     public const int Count = (int)MarkerVariable.DependencyGroups + 1;
 
-    /// <summary>The eleven variables every environment defines (all but the extra and the sets).</summary>
-    public const int EnvironmentCount = (int)MarkerVariable.ImplementationVersion + 1;
-
     private static readonly string[] Names =
     [
         "os_name",

@@ -47,16 +47,6 @@ internal ref struct Pep508Cursor
         return true;
     }
 
-    public bool TryRead(string token)
-    {
-        if (!Text[Position..].StartsWith(token, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        Position += token.Length;
-        return true;
-    }
-
     /// <summary>Reads <c>\bword\b</c> (the BOOLOP, IN and NOT tokens).</summary>
     public bool TryReadWord(string word)
     {

@@ -13,7 +13,7 @@ internal static class PythonWordCharacter
     /// <summary>Whether a word boundary lies before <paramref name="index"/> (0 … length).</summary>
     public static bool IsBoundary(ReadOnlySpan<char> text, int index) => IsWordBefore(text, index) != IsWordAt(text, index);
 
-    public static bool IsWordAt(ReadOnlySpan<char> text, int index)
+    private static bool IsWordAt(ReadOnlySpan<char> text, int index)
     {
         if (index >= text.Length)
         {

@@ -25,8 +25,17 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     // Packed ordering keys, valid when _isPacked: epoch 0, at most four significant release numbers
     // below 2^16 (16 bits each, zero-padded) and pre/post/dev numbers below 2^16. They order exactly
     // as the full comparison, which nearly every real version can then skip.
+    // Release key: the first four numbers, 16 bits each, most significant first.
+    // Suffix key, high to low: pre rank (3 bits) | pre number | has post (1) | post number | no dev (1) | dev number.
     private const int PackedBits = 16;
+    private const int PackedReleaseSlots = 64 / PackedBits;
     private const ulong PackedLimit = 1UL << PackedBits;
+    private const int DevNumberShift = 0;
+    private const int NoDevShift = DevNumberShift + PackedBits;
+    private const int PostNumberShift = NoDevShift + 1;
+    private const int HasPostShift = PostNumberShift + PackedBits;
+    private const int PreNumberShift = HasPostShift + 1;
+    private const int PreRankShift = PreNumberShift + PackedBits;
 
     private readonly ulong _epoch;
     private readonly ShortRelease _shortRelease;
@@ -45,6 +54,12 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
     private readonly ulong _devNumber;
     private readonly string? _local;
     private string? _text;
+
+    /// <summary>A final release without epoch or local label, such as <c>1.2.3</c>.</summary>
+    internal Pep440Version(ReadOnlySpan<ulong> release)
+        : this(0, release, null, null, null, null)
+    {
+    }
 
     internal Pep440Version(
         ulong epoch,
@@ -84,21 +99,16 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
         _preRank = _preKind != 0 ? _preKind : (!_hasPost && _hasDev ? DevOnlyRank : FinalRank);
         _local = local;
 
-        _isPacked = epoch == 0 && significant <= 4 && _preNumber < PackedLimit && _postNumber < PackedLimit && _devNumber < PackedLimit;
+        _isPacked = epoch == 0 && significant <= PackedReleaseSlots
+            && _preNumber < PackedLimit && _postNumber < PackedLimit && _devNumber < PackedLimit;
         for (var i = 0; i < significant && _isPacked; i++)
         {
             _isPacked = release[i] < PackedLimit;
-            _releaseKey |= release[i] << (PackedBits * (3 - i));
+            _releaseKey |= release[i] << (PackedBits * (PackedReleaseSlots - 1 - i));
         }
-        if (_isPacked)
-        {
-            _suffixKey = ((ulong)_preRank << 50) | (_preNumber << 34) | ((_hasPost ? 1UL : 0) << 33) | (_postNumber << 17)
-                | ((_hasDev ? 0UL : 1) << 16) | _devNumber;
-        }
-        else
-        {
-            _releaseKey = 0;
-        }
+        _suffixKey = ((ulong)_preRank << PreRankShift) | (_preNumber << PreNumberShift)
+            | ((_hasPost ? 1UL : 0) << HasPostShift) | (_postNumber << PostNumberShift)
+            | ((_hasDev ? 0UL : 1) << NoDevShift) | (_devNumber << DevNumberShift);
     }
 
     public ulong Epoch => _epoch;
@@ -170,7 +180,7 @@ public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep44
             return 0;
         }
         var order = ComparePublic(other);
-        return order != 0 ? order : LocalLabel.Compare(_local, other._local);
+        return order != 0 || (_local is null && other._local is null) ? order : LocalLabel.Compare(_local, other._local);
     }
 
     int IComparable.CompareTo(object? obj) => obj switch

@@ -15,9 +15,29 @@ internal static class VersionParser
     private const ulong LastSafeValue = ulong.MaxValue / 10;
     private const int LastSafeDigit = (int)(ulong.MaxValue % 10);
 
+    // In the order of packaging's alternations: the first that matches wins ("alpha" before "a").
+    private static readonly (string Word, PreReleaseKind Kind)[] PreReleaseWords =
+    [
+        ("alpha", PreReleaseKind.Alpha),
+        ("a", PreReleaseKind.Alpha),
+        ("beta", PreReleaseKind.Beta),
+        ("b", PreReleaseKind.Beta),
+        ("preview", PreReleaseKind.ReleaseCandidate),
+        ("pre", PreReleaseKind.ReleaseCandidate),
+        ("c", PreReleaseKind.ReleaseCandidate),
+        ("rc", PreReleaseKind.ReleaseCandidate),
+    ];
+
+    private static readonly string[] PostReleaseWords = ["post", "rev", "r"];
+
     /// <summary>packaging's <c>Version(text)</c>: whitespace is allowed around the version.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out Pep440Version? version, out VersionSyntaxError error)
     {
+        if (TryParsePlainRelease(text, out version))
+        {
+            error = default;
+            return true;
+        }
         var start = PythonWhitespace.SkipLeading(text);
         var end = PythonWhitespace.TrimTrailing(text, start);
         if (start == end)
@@ -131,51 +151,68 @@ internal static class VersionParser
         return true;
     }
 
+    /// <summary>
+    /// The common case, <c>N(.N)*</c> with at most four numbers and nothing else, in one pass. Anything
+    /// else (including what would be an error) is left to the full parser.
+    /// </summary>
+    private static bool TryParsePlainRelease(ReadOnlySpan<char> text, [NotNullWhen(true)] out Pep440Version? version)
+    {
+        version = null;
+        var release = default(ShortRelease);
+        var count = 0;
+        ulong value = 0;
+        var digits = 0;
+        foreach (var c in text)
+        {
+            var digit = c - '0';
+            if ((uint)digit <= 9)
+            {
+                if (!TryAppendDigit(ref value, digit))
+                {
+                    return false;
+                }
+                digits++;
+            }
+            else if (c == '.' && digits > 0 && count < ShortRelease.ShortLength - 1)
+            {
+                release[count++] = value;
+                value = 0;
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (digits == 0)
+        {
+            return false;
+        }
+        release[count++] = value;
+        version = new Pep440Version(((ReadOnlySpan<ulong>)release)[..count]);
+        return true;
+    }
+
     // [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*
     private static bool TryReadPre(ReadOnlySpan<char> text, ref int i, ref PreRelease? pre, out VersionSyntaxError error)
     {
         error = default;
         var j = SkipSeparator(text, i);
-        PreReleaseKind kind;
-        if (j >= text.Length)
+        foreach (var (word, kind) in PreReleaseWords)
         {
+            if (!MatchesWord(text, j, word))
+            {
+                continue;
+            }
+            j += word.Length;
+            if (!TryReadOptionalNumber(text, ref j, out var number, out error))
+            {
+                return false;
+            }
+            pre = new PreRelease(kind, number);
+            i = j;
             return true;
         }
-        switch (text[j] | 0x20)
-        {
-            case 'a':
-                kind = PreReleaseKind.Alpha;
-                j += MatchesWord(text, j, "alpha") ? 5 : 1;
-                break;
-            case 'b':
-                kind = PreReleaseKind.Beta;
-                j += MatchesWord(text, j, "beta") ? 4 : 1;
-                break;
-            case 'c':
-                kind = PreReleaseKind.ReleaseCandidate;
-                j += 1;
-                break;
-            case 'r' when MatchesWord(text, j, "rc"):
-                kind = PreReleaseKind.ReleaseCandidate;
-                j += 2;
-                break;
-            case 'p' when MatchesWord(text, j, "preview"):
-                kind = PreReleaseKind.ReleaseCandidate;
-                j += 7;
-                break;
-            case 'p' when MatchesWord(text, j, "pre"):
-                kind = PreReleaseKind.ReleaseCandidate;
-                j += 3;
-                break;
-            default:
-                return true;
-        }
-        if (!TryReadOptionalNumber(text, ref j, out var number, out error))
-        {
-            return false;
-        }
-        pre = new PreRelease(kind, number);
-        i = j;
         return true;
     }
 
@@ -195,22 +232,12 @@ internal static class VersionParser
             return true;
         }
         var k = SkipSeparator(text, i);
-        if (MatchesWord(text, k, "post"))
-        {
-            k += 4;
-        }
-        else if (MatchesWord(text, k, "rev"))
-        {
-            k += 3;
-        }
-        else if (MatchesWord(text, k, "r"))
-        {
-            k += 1;
-        }
-        else
+        var length = MatchedWordLength(text, k, PostReleaseWords);
+        if (length == 0)
         {
             return true;
         }
+        k += length;
         if (!TryReadOptionalNumber(text, ref k, out var number, out error))
         {
             return false;
@@ -263,12 +290,11 @@ internal static class VersionParser
             {
                 break;
             }
-            if (value >= LastSafeValue && (value > LastSafeValue || digit > LastSafeDigit))
+            if (!TryAppendDigit(ref value, digit))
             {
                 error = new VersionSyntaxError(VersionErrorKind.NumberTooLarge, start);
                 return false;
             }
-            value = (value * 10) + (uint)digit;
             i++;
         }
         if (i == start)
@@ -280,7 +306,30 @@ internal static class VersionParser
         return true;
     }
 
+    /// <summary><c>value * 10 + digit</c>, false when that exceeds <see cref="ulong.MaxValue"/>.</summary>
+    private static bool TryAppendDigit(ref ulong value, int digit)
+    {
+        if (value >= LastSafeValue && (value > LastSafeValue || digit > LastSafeDigit))
+        {
+            return false;
+        }
+        value = (value * 10) + (uint)digit;
+        return true;
+    }
+
     private static int SkipSeparator(ReadOnlySpan<char> text, int i) => i < text.Length && IsSeparator(text[i]) ? i + 1 : i;
+
+    private static int MatchedWordLength(ReadOnlySpan<char> text, int i, string[] lowerWords)
+    {
+        foreach (var word in lowerWords)
+        {
+            if (MatchesWord(text, i, word))
+            {
+                return word.Length;
+            }
+        }
+        return 0;
+    }
 
     private static bool MatchesWord(ReadOnlySpan<char> text, int i, string lowerWord)
     {

@@ -126,6 +126,30 @@ public class Pep440VersionTests
     }
 
     [Fact]
+    public void Ordering_is_the_same_on_both_sides_of_the_packed_comparison_limits()
+    {
+        // Versions with numbers below 2^16 and at most four significant release numbers compare through
+        // packed keys; the others field by field. Mixed pairs must agree with both.
+        string[] ascending =
+        [
+            "1.0.dev65535", "1.0.dev65536", "1.0a0", "1.0a65535", "1.0a65536", "1.0a65536.post1", "1.0",
+            "1.0.0.0.0.0+local", "1.0.post65535", "1.0.post65536", "1.0.0.0.1", "1.0.0.0.65536",
+            "1.0.0.1", "1.65535", "1.65536", "1.65536.0.0.0.1", "65535", "65536", "4294967296", "1!0", "1!1.0.0.0.0.1",
+        ];
+        var versions = ascending.Select(Pep440Version.Parse).ToArray();
+
+        for (var i = 0; i < versions.Length; i++)
+        {
+            for (var j = 0; j < versions.Length; j++)
+            {
+                Assert.True(Math.Sign(i.CompareTo(j)) == Math.Sign(versions[i].CompareTo(versions[j])), $"{ascending[i]} vs {ascending[j]}");
+            }
+        }
+        Assert.Equal(Pep440Version.Parse("1"), Pep440Version.Parse("1.0.0.0.0.0"));
+        Assert.Equal(Pep440Version.Parse("1.65536"), Pep440Version.Parse("1.65536.0.0.0.0"));
+    }
+
+    [Fact]
     public void Unequal_versions_are_distinct_in_a_set()
     {
         string[] texts = ["1.0", "1.0+a", "1.0.post0", "1.0.dev0", "1.0a0", "1!1.0", "1.0.post0.dev0", "1.0a0.dev0"];

@@ -15,31 +15,30 @@ internal static class NameSyntax
     /// <summary>The separator of the escaped names in wheel and PEP 625 sdist filenames.</summary>
     public const char FilenameSeparator = '_';
 
+    private static readonly SearchValues<char> NameCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
+    // Characters a normalized name cannot hold: upper case, and the separators it does not use.
+    private static readonly SearchValues<char> NotInDashForm = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_.");
+    private static readonly SearchValues<char> NotInUnderscoreForm = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ-.");
+
     /// <summary>
     /// Checks PEP 508's name rule: ASCII letters and digits, with <c>.</c>, <c>-</c> and <c>_</c>
     /// allowed inside but not at either end. Returns the zero-based index of the first offending
-    /// character (the length itself for an empty name), or -1 when the name is valid.
+    /// character (0 for an empty name), or -1 when the name is valid.
     /// </summary>
     public static int FindInvalidCharacter(ReadOnlySpan<char> name)
     {
-        if (name.IsEmpty)
+        if (name.IsEmpty || IsSeparator(name[0]))
         {
             return 0;
         }
-        for (var i = 0; i < name.Length; i++)
+        var invalid = name.IndexOfAnyExcept(NameCharacters);
+        if (invalid >= 0)
         {
-            var c = name[i];
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                continue;
-            }
-            if (IsSeparator(c) && i != 0 && i != name.Length - 1)
-            {
-                continue;
-            }
-            return i;
+            return invalid;
         }
-        return -1;
+        return IsSeparator(name[^1]) ? name.Length - 1 : -1;
     }
 
     /// <summary>Describes the character at <paramref name="index"/> that <see cref="FindInvalidCharacter"/> found.</summary>
@@ -86,42 +85,13 @@ internal static class NameSyntax
         return normalized is not null;
     }
 
-    private static void ThrowIfInvalid(ReadOnlySpan<char> name, string what)
-    {
-        var invalidAt = FindInvalidCharacter(name);
-        if (invalidAt >= 0)
-        {
-            throw new InvalidNameException(DescribeInvalidCharacter(name, invalidAt, what), invalidAt + 1);
-        }
-    }
-
     public static bool IsSeparator(char c) => c is '-' or '_' or '.';
 
     /// <summary>True when <paramref name="name"/> is already lower-case with single <paramref name="separator"/>s.</summary>
-    public static bool IsNormalized(ReadOnlySpan<char> name, char separator)
-    {
-        var previousWasSeparator = false;
-        foreach (var c in name)
-        {
-            if (IsSeparator(c))
-            {
-                if (c != separator || previousWasSeparator)
-                {
-                    return false;
-                }
-                previousWasSeparator = true;
-            }
-            else
-            {
-                if (char.IsAsciiLetterUpper(c))
-                {
-                    return false;
-                }
-                previousWasSeparator = false;
-            }
-        }
-        return true;
-    }
+    public static bool IsNormalized(ReadOnlySpan<char> name, char separator) =>
+        separator == Separator
+            ? name.IndexOfAny(NotInDashForm) < 0 && name.IndexOf("--") < 0
+            : name.IndexOfAny(NotInUnderscoreForm) < 0 && name.IndexOf("__") < 0;
 
     /// <summary>
     /// Writes the normalized form of <paramref name="name"/> (ASCII letters lower-cased, each run
@@ -165,7 +135,7 @@ internal static class NameSyntax
         const int StackLimit = 256;
         char[]? rented = null;
         var buffer = name.Length <= StackLimit
-            ? stackalloc char[StackLimit]
+            ? stackalloc char[name.Length]
             : (rented = ArrayPool<char>.Shared.Rent(name.Length));
         var normalized = new string(buffer[..Normalize(name, buffer, separator)]);
         if (rented is not null)
@@ -211,6 +181,15 @@ internal static class NameSyntax
             j++;
         }
         return j == normalized.Length;
+    }
+
+    private static void ThrowIfInvalid(ReadOnlySpan<char> name, string what)
+    {
+        var invalidAt = FindInvalidCharacter(name);
+        if (invalidAt >= 0)
+        {
+            throw new InvalidNameException(DescribeInvalidCharacter(name, invalidAt, what), invalidAt + 1);
+        }
     }
 
     private static string Quote(char c) =>

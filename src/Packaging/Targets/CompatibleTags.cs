@@ -79,9 +79,10 @@ public sealed class CompatibleTags
     public int? Rank(WheelFilename wheel)
     {
         var best = int.MaxValue;
-        foreach (var tag in wheel.Tags)
+        var tags = wheel.Tags;
+        for (var i = 0; i < tags.Count; i++)
         {
-            if (_ranks.TryGetValue(tag, out var rank) && rank < best)
+            if (_ranks.TryGetValue(tags[i], out var rank) && rank < best)
             {
                 best = rank;
             }

@@ -72,7 +72,7 @@ public static class Pep440QuickTiming
     }
 
     // Best pass after a warm-up, repeated for about `seconds` (at least two passes).
-    private static double Measure(double seconds, Action pass)
+    internal static double Measure(double seconds, Action pass)
     {
         pass();
         var best = double.MaxValue;
@@ -88,7 +88,7 @@ public static class Pep440QuickTiming
         return best;
     }
 
-    private static void Print(string measure, long operations, double seconds, string check) =>
+    internal static void Print(string measure, long operations, double seconds, string check) =>
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{measure} {operations / seconds:F0} {check}"));

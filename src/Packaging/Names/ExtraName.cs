@@ -39,6 +39,12 @@ public readonly struct ExtraName : IEquatable<ExtraName>, IComparable<ExtraName>
     /// <summary>PEP 685 normalization without validation (the same as <see cref="PackageName.Normalize(string)"/>).</summary>
     public static string Normalize(string name) => NameSyntax.Normalize(name, NameSyntax.Separator);
 
+    /// <summary>
+    /// The normalized form of a spelling that packaging's requirement parser accepts but PEP 508's
+    /// name rule does not (a trailing <c>_</c>: <c>foo_</c> is <c>foo-</c>); for the PEP 508 parser only.
+    /// </summary>
+    internal static ExtraName FromParsedSpelling(ReadOnlySpan<char> spelling) => new(NameSyntax.Normalize(spelling, NameSyntax.Separator));
+
     public bool Equals(ExtraName other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is ExtraName other && Equals(other);

@@ -49,6 +49,12 @@ public readonly struct PackageName : IEquatable<PackageName>, IComparable<Packag
     /// <summary>As <see cref="Normalize(ReadOnlySpan{char})"/>; returns <paramref name="name"/> itself, unallocated, when it is already normalized.</summary>
     public static string Normalize(string name) => NameSyntax.Normalize(name, NameSyntax.Separator);
 
+    /// <summary>
+    /// The normalized form of a spelling that packaging's requirement parser accepts but PEP 508's
+    /// name rule does not (a trailing <c>_</c>: <c>foo_</c> is <c>foo-</c>); for the PEP 508 parser only.
+    /// </summary>
+    internal static PackageName FromParsedSpelling(ReadOnlySpan<char> spelling) => new(NameSyntax.Normalize(spelling, NameSyntax.Separator));
+
     /// <summary>Normalizes into <paramref name="destination"/> (at least as long as the name) and returns the length written.</summary>
     public static int Normalize(ReadOnlySpan<char> name, Span<char> destination) =>
         NameSyntax.Normalize(name, destination, NameSyntax.Separator);

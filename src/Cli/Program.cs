@@ -2,10 +2,14 @@ namespace Req2Nix.Cli;
 
 internal static class Program
 {
-    internal static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        _ = args;
-        Console.Error.WriteLine("req2nix: the command line arrives with the Emit and CLI issue");
-        return 2;
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        return await CliApplication.RunAsync(args, CliContext.FromProcess(), cancellation.Token);
     }
 }

@@ -111,19 +111,12 @@ internal sealed class NixFormatter
                 WriteIf(conditional, indent, reserve);
                 break;
             case NixConcatenation concatenation:
-                Write(concatenation.Operands[0], indent);
+                WriteOperand(concatenation.Operands[0], indent, reserve: 0);
                 foreach (var operand in concatenation.Operands.Skip(1))
                 {
                     NewLine(indent);
                     _output.Append("++ ");
-                    if (NeedsParenthesesAsOperand(operand))
-                    {
-                        WriteArgument(operand, indent, reserve);
-                    }
-                    else
-                    {
-                        Write(operand, indent, reserve);
-                    }
+                    WriteOperand(operand, indent, reserve);
                 }
                 break;
             default:
@@ -195,6 +188,18 @@ internal sealed class NixFormatter
         else
         {
             Write(argument, indent, reserve);
+        }
+    }
+
+    private void WriteOperand(NixExpression operand, int indent, int reserve)
+    {
+        if (NeedsParenthesesAsOperand(operand))
+        {
+            WriteArgument(operand, indent, reserve);
+        }
+        else
+        {
+            Write(operand, indent, reserve);
         }
     }
 

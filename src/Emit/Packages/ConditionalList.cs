@@ -66,10 +66,13 @@ internal sealed class ConditionalList
         _members[(reference, spliced)] = _members.GetValueOrDefault((reference, spliced)).Union(within);
     }
 
+    /// <summary>References sort by the names they hold, whether quoted or not (<c>final."3to2"</c> among <c>final.a…</c>).</summary>
+    private static string SortKey(string reference) => reference.Replace("\"", string.Empty, StringComparison.Ordinal);
+
     private static NixExpression Join((string Reference, bool Spliced)[] members)
     {
-        var elements = members.Where(m => !m.Spliced).Select(m => m.Reference).Order(StringComparer.Ordinal).ToArray();
-        var spliced = members.Where(m => m.Spliced).Select(m => m.Reference).Order(StringComparer.Ordinal).ToArray();
+        var elements = members.Where(m => !m.Spliced).Select(m => m.Reference).OrderBy(SortKey, StringComparer.Ordinal).ToArray();
+        var spliced = members.Where(m => m.Spliced).Select(m => m.Reference).OrderBy(SortKey, StringComparer.Ordinal).ToArray();
         var operands = new List<NixExpression>();
         if (elements.Length > 0 || spliced.Length == 0)
         {

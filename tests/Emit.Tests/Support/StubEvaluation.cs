@@ -12,7 +12,10 @@ internal static class StubEvaluation
 {
     private static readonly string StubPath = Path.Combine(AppContext.BaseDirectory, "Support", "stub-python-set.nix");
 
-    public static JsonElement Evaluate(string fileText, NixSystem system)
+    public static JsonElement Evaluate(string fileText, NixSystem system) => EvaluateSkippingSources(fileText, system, []);
+
+    /// <summary>As <see cref="Evaluate"/>, without forcing the <c>src</c> of <paramref name="skipped"/> (a git fetch would need the network).</summary>
+    public static JsonElement EvaluateSkippingSources(string fileText, NixSystem system, IReadOnlyList<string> skipped)
     {
         var directory = Directory.CreateTempSubdirectory("req2nix-emit-");
         try
@@ -21,7 +24,8 @@ internal static class StubEvaluation
             File.WriteAllText(file, fileText);
             NixTools.Run("nix-instantiate", "--parse", file);
             var json = NixTools.Run(
-                "nix-instantiate", "--eval", "--strict", "--json", StubPath, "--arg", "file", file, "--argstr", "system", system.Name);
+                "nix-instantiate", "--eval", "--strict", "--json", StubPath, "--arg", "file", file, "--argstr", "system", system.Name,
+                "--arg", "skipSrc", "[ " + string.Join(' ', skipped.Select(Req2Nix.Emit.Nix.NixString.Quote)) + " ]");
             return JsonDocument.Parse(json).RootElement.Clone();
         }
         finally

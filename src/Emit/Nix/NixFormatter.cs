@@ -8,7 +8,8 @@ namespace Req2Nix.Emit.Nix;
 /// <see cref="Width"/> columns; lists with more than one element and non-empty attribute sets one
 /// element per line; a list, set or function argument that opens on the binding's line
 /// (<c>src = fetchPypi {</c>); <c>++</c> operands on their own lines at the binding's indentation;
-/// <c>if</c> on the line after <c>=</c>. List elements and function arguments that are themselves
+/// <c>if</c> on the line after <c>=</c>, and so is a concatenation whose first operand is not a
+/// list. List elements and function arguments that are themselves
 /// applications, functions, conditionals or concatenations are parenthesized. The same tree always
 /// gives the same text.
 /// </summary>
@@ -50,7 +51,7 @@ internal sealed class NixFormatter
             NewLine(indent + 2);
             Write(value, indent + 2, reserve: 1);
         }
-        else if (OpensOnSameLine(value) || value is NixConcatenation)
+        else if (OpensOnSameLine(value) || value is NixConcatenation { Operands: [var first, ..] } && OpensOnSameLine(first))
         {
             _output.Append(' ');
             Write(value, indent, reserve: 1);

@@ -14,15 +14,19 @@ namespace Req2Nix.Emit.Packages;
 /// has one version of each tool); markers are evaluated for each system. Special cases:
 /// <c>wheel</c> is left out (nixpkgs' setuptools writes wheels itself, and nixpkgs packages never
 /// list it); <c>poetry</c> is <c>poetry-core</c> (nixpkgs has the build backend only, as the
-/// Python package <c>poetry-core</c>); a requirement on the package itself is left out. Unknown
-/// requirements (not read) are setuptools, with a comment saying so.
+/// Python package <c>poetry-core</c>); <c>maturin</c> is left out with a comment (nixpkgs builds
+/// maturin projects with <c>rustPlatform.maturinBuildHook</c> and the crate's vendored
+/// <c>cargoDeps</c>, which need a hash req2nix cannot know without building); a requirement on the
+/// package itself is left out. Unknown requirements (not read) are setuptools, with a comment
+/// saying so.
 /// </summary>
 internal static class BuildSystem
 {
-    private static readonly Dictionary<string, string?> Renamed = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Special> Specials = new(StringComparer.Ordinal)
     {
-        ["wheel"] = null,
-        ["poetry"] = "poetry-core",
+        ["wheel"] = new(null, null),
+        ["poetry"] = new("poetry-core", null),
+        ["maturin"] = new(null, "req2nix: maturin is left out: a Rust build needs rustPlatform.maturinBuildHook and cargoDeps; add them by hand, or use --wheels all"),
     };
 
     public static NixExpression For(ResolvedPackage package, SystemSet systems, PythonTarget python, List<string> comments)
@@ -37,13 +41,17 @@ internal static class BuildSystem
         foreach (var requirement in requirements)
         {
             var name = requirement.NormalizedName.Value;
-            if (Renamed.TryGetValue(name, out var renamed))
+            if (Specials.TryGetValue(name, out var special))
             {
-                if (renamed is null)
+                if (special.Comment is not null && !comments.Contains(special.Comment))
+                {
+                    comments.Add(special.Comment);
+                }
+                if (special.Replacement is null)
                 {
                     continue;
                 }
-                name = renamed;
+                name = special.Replacement;
             }
             if (requirement.NormalizedName == package.Name)
             {
@@ -82,4 +90,6 @@ internal static class BuildSystem
         }
         return holds;
     }
+
+    private sealed record Special(string? Replacement, string? Comment);
 }

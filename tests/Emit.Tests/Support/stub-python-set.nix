@@ -137,6 +137,7 @@ let
     setuptools-scm = tool "setuptools-scm";
     flit-core = tool "flit-core";
     hatchling = tool "hatchling";
+    meson-python = tool "meson-python";
     poetry-core = tool "poetry-core";
     cython = tool "cython";
     cffi = native "cffi";

@@ -39,14 +39,8 @@ internal static class NixComment
         {
             switch (c)
             {
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
+                case '\n' or '\r' or '\t':
+                    builder.Append(NixString.LineEscape(c));
                     break;
                 case < ' ' or '\u007f':
                     builder.Append("\\u{").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append('}');

@@ -39,25 +39,39 @@ internal sealed class DependencyCycles
     /// <summary>The cycle an edge closes (<c>a -> b -> a</c>), or null when the edge is kept.</summary>
     public string? DroppedCycle(PackageName from, PackageName to, Via? via) => _dropped.GetValueOrDefault((from, to, via));
 
-    private void Visit(PackageName name, Dictionary<PackageName, Edge[]> edges, Dictionary<PackageName, bool> state, List<PackageName> path)
+    /// <summary>The depth-first walk from <paramref name="start"/>, iterative: a long dependency chain cannot exhaust the stack.</summary>
+    private void Visit(PackageName start, Dictionary<PackageName, Edge[]> edges, Dictionary<PackageName, bool> state, List<PackageName> path)
     {
-        state[name] = false;
-        path.Add(name);
-        foreach (var edge in edges[name])
+        var next = new Stack<int>();
+        state[start] = false;
+        path.Add(start);
+        next.Push(0);
+        while (next.Count > 0)
         {
+            var name = path[^1];
+            var index = next.Pop();
+            var outgoing = edges[name];
+            if (index == outgoing.Length)
+            {
+                path.RemoveAt(path.Count - 1);
+                state[name] = true;
+                continue;
+            }
+            next.Push(index + 1);
+            var edge = outgoing[index];
             if (!state.TryGetValue(edge.To, out var done))
             {
-                Visit(edge.To, edges, state, path);
+                state[edge.To] = false;
+                path.Add(edge.To);
+                next.Push(0);
             }
             else if (!done)
             {
-                var start = path.IndexOf(edge.To);
-                var cycle = string.Join(" -> ", path.Skip(start).Append(edge.To));
+                var cycleStart = path.IndexOf(edge.To);
+                var cycle = string.Join(" -> ", path.Skip(cycleStart).Append(edge.To));
                 _dropped[(name, edge.To, edge.Via)] = cycle;
             }
         }
-        path.RemoveAt(path.Count - 1);
-        state[name] = true;
     }
 
     private static Edge[] EdgesFrom(PackageAttributes packages, PackageName name)

@@ -31,10 +31,11 @@ public static class FlakeTemplate
         foreach (var root in resolution.Roots)
         {
             var reference = "ps." + NixIdentifier.AttrName(root.Name.Value);
-            roots.AddElement(reference, root.Systems.IsEmpty ? systems : root.Systems);
+            var rootSystems = PackageAttributes.SystemsOf(root);
+            roots.AddElement(reference, rootSystems);
             foreach (var extra in root.Extras)
             {
-                roots.AddSpliced($"{reference}.optional-dependencies.{NixIdentifier.AttrName(extra.Value)}", root.Systems.IsEmpty ? systems : root.Systems);
+                roots.AddSpliced($"{reference}.optional-dependencies.{NixIdentifier.AttrName(extra.Value)}", rootSystems);
             }
         }
         var environment = new NixBinding(

@@ -82,7 +82,7 @@ internal sealed class DependencyCycles
             var systems = packages.SystemsOf(package);
             foreach (var dependency in package.Dependencies)
             {
-                var within = dependency.Systems.Intersect(systems);
+                var within = PackageAttributes.SystemsOf(dependency).Intersect(systems);
                 if (within.IsEmpty)
                 {
                     continue;

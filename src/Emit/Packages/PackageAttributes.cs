@@ -64,6 +64,9 @@ internal sealed class PackageAttributes
 
     public IReadOnlyList<ResolvedPackage> VersionsOf(PackageName name) => _byName[name];
 
+    /// <summary>The systems an edge holds on; an edge that names none holds wherever its package is built.</summary>
+    public static SystemSet SystemsOf(ResolvedDependency dependency) => dependency.Systems.IsEmpty ? SystemSet.All : dependency.Systems;
+
     /// <summary>The systems a package is for: its own, or the target's when it names none.</summary>
     public SystemSet SystemsOf(ResolvedPackage package) => _systems[package];
 
@@ -100,7 +103,7 @@ internal sealed class PackageAttributes
             }
             foreach (var member in members)
             {
-                var memberSystems = member.Systems.Intersect(within);
+                var memberSystems = SystemsOf(member).Intersect(within);
                 if (memberSystems.IsEmpty)
                 {
                     continue;

@@ -180,7 +180,7 @@ internal sealed class PackageExpression
         var list = new ConditionalList(systems);
         foreach (var dependency in package.Dependencies.OrderBy(d => d.Name))
         {
-            var within = dependency.Systems.Intersect(systems);
+            var within = PackageAttributes.SystemsOf(dependency).Intersect(systems);
             if (within.IsEmpty)
             {
                 continue;
@@ -232,10 +232,10 @@ internal sealed class PackageExpression
             {
                 foreach (var member in members)
                 {
-                    list.AddElement(Final(member.Name), member.Systems);
+                    list.AddElement(Final(member.Name), PackageAttributes.SystemsOf(member));
                     foreach (var nested in member.Extras)
                     {
-                        list.AddSpliced(FinalExtra(member.Name, nested), member.Systems);
+                        list.AddSpliced(FinalExtra(member.Name, nested), PackageAttributes.SystemsOf(member));
                     }
                 }
             }

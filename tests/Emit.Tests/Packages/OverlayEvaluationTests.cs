@@ -300,6 +300,14 @@ public class OverlayEvaluationTests
         Assert.Contains("without a pinned commit", text, StringComparison.Ordinal);
     }
 
+    [NixFact("nix-instantiate")]
+    public void An_edge_that_names_no_systems_holds_everywhere()
+    {
+        var resolution = Resolution(Sdist("a", "1") with { Dependencies = [On("b", SystemSet.None)] }, Sdist("b", "1"));
+
+        Assert.Equal(["b"], Evaluate(resolution, NixSystem.DarwinX64).GetProperty("a").GetProperty("dependencies").Strings());
+    }
+
     [Fact]
     public void A_resolution_that_contradicts_itself_is_rejected()
     {

@@ -8,21 +8,26 @@ namespace Req2Nix.Resolver.Explaining;
 /// Turns a failed solver run into statements about the inputs: which lines need what, through
 /// which releases, what the index has, and what therefore cannot be satisfied — e.g.
 /// <c>requirements.txt:3 needs a&gt;=2; every a version allowed (2.0 … 2.4) needs b&lt;1;
-/// requirements.txt:4 needs b&gt;=1; so no version of a satisfies the requirements</c>.
+/// requirements.txt:4 needs b&gt;=1; b has 0.5 … 1.1; so no version of a satisfies the requirements</c>.
 /// </summary>
 internal sealed class ConflictExplainer
 {
     private const int MaxChainLength = 8;
+    private const string Missing = ", which no index has";
 
     private readonly SystemSolve _solve;
     private readonly SolverOutcome _outcome;
-    private readonly List<string> _statements = [];
+    private readonly List<string> _needs = [];
+    private readonly List<string> _notes = [];
+    private readonly List<string> _unsatisfiable = [];
 
     public ConflictExplainer(SystemSolve solve)
     {
         _solve = solve;
         _outcome = solve.Outcome ?? throw new InvalidOperationException("the solver has not run");
     }
+
+    private ReleaseStore Store => _solve.Factory.Store;
 
     public IReadOnlyList<string> Explain()
     {
@@ -38,50 +43,50 @@ internal sealed class ConflictExplainer
         if (pythonCauses.Count > 0)
         {
             // As pip does, an interpreter mismatch is the whole story.
-            ExplainNeeds(pythonCauses);
-            Add($"but the target is Python {python.Version}");
-            return _statements;
+            ExplainNeeds(pythonCauses, suffix: string.Empty);
+            return [.. _needs, $"but the target is Python {python.Version}"];
         }
         foreach (var group in causes.GroupBy(cause => cause.Requirement.Identifier))
         {
             ExplainConflictOn(group.Key, [.. group]);
         }
-        return _statements;
+        var statements = new List<string>(_needs);
+        statements.AddRange(_notes.Where(note => !statements.Contains(note)));
+        if (_unsatisfiable.Count > 0)
+        {
+            statements.Add($"so no version of {Join(_unsatisfiable)} satisfies the requirements");
+        }
+        return statements;
     }
 
     private void ExplainConflictOn(Identifier identifier, List<RequirementInformation> causes)
     {
         var missing = _solve.Finder.MissingProjects.Contains(identifier.Name);
-        var parentNames = ExplainNeeds(causes);
-        if (missing)
+        var parents = ExplainNeeds(causes, missing ? Missing : string.Empty);
+        if (!missing)
         {
-            _statements[^1] += ", which no index has";
+            _notes.AddRange(AvailabilityOf(identifier, causes));
         }
-        else if (AvailabilityOf(identifier, causes) is { } availability)
+        foreach (var unsatisfiable in causes.Select(cause => cause.Requirement).OfType<UnsatisfiableRequirement>().Distinct())
         {
-            Add(availability);
+            _notes.Add($"{unsatisfiable.Identifier.Text} cannot come from there: {unsatisfiable.Reason}");
         }
-        if (causes.FirstOrDefault(cause => cause.Requirement is UnsatisfiableRequirement).Requirement is UnsatisfiableRequirement unsatisfiable)
+        foreach (var subject in parents.Count > 0 ? parents : missing ? [] : [identifier.Text])
         {
-            Add($"{unsatisfiable.Identifier.Text} cannot come from there: {unsatisfiable.Reason}");
-        }
-        if (parentNames.Count > 0)
-        {
-            Add($"so no version of {Join(parentNames)} satisfies the requirements");
-        }
-        else if (!missing)
-        {
-            Add($"so no version of {identifier.Text} satisfies the requirements");
+            if (!_unsatisfiable.Contains(subject))
+            {
+                _unsatisfiable.Add(subject);
+            }
         }
     }
 
     /// <summary>States who needs what for each cause; returns the identifiers of the releases that brought requirements in.</summary>
-    private List<string> ExplainNeeds(List<RequirementInformation> causes)
+    private List<string> ExplainNeeds(List<RequirementInformation> causes, string suffix)
     {
-        var parentNames = new List<string>();
+        var parents = new List<string>();
         foreach (var root in causes.Where(cause => cause.Parent is null).Select(cause => cause.Requirement).Distinct())
         {
-            Add($"{OriginOf(root)} needs {root.Describe()}");
+            Need($"{OriginOf(root)} needs {root.Describe()}{suffix}");
         }
         var byParent = causes
             .Where(cause => cause.Parent is not null)
@@ -89,34 +94,45 @@ internal sealed class ConflictExplainer
         foreach (var group in byParent)
         {
             var parent = group.Key.Identifier;
-            if (!parentNames.Contains(parent.Text))
+            if (!parents.Contains(parent.Text))
             {
-                parentNames.Add(parent.Text);
+                parents.Add(parent.Text);
                 ExplainWhyNeeded(parent, []);
             }
-            var parents = group.Select(cause => cause.Parent!).Distinct().ToList();
-            Add($"{DescribeReleases(parent, parents)} {group.Key.Requirement}");
+            Need($"{DescribeReleases(parent, [.. group.Select(cause => cause.Parent!).Distinct()])} {group.Key.Requirement}{suffix}");
         }
-        return parentNames;
+        return parents;
     }
 
     /// <summary>States the chain of requirements that made <paramref name="identifier"/> needed, ending at an input line.</summary>
     private void ExplainWhyNeeded(Identifier identifier, HashSet<Identifier> visited)
     {
-        if (!visited.Add(identifier) || visited.Count > MaxChainLength
-            || !_outcome.State.Criteria.TryGetValue(identifier, out var criterion) || criterion.Information.Length == 0)
+        if (!visited.Add(identifier) || visited.Count > MaxChainLength)
         {
             return;
         }
-        var root = criterion.Information.FirstOrDefault(information => information.Parent is null);
-        if (root.Requirement is not null)
+        RequirementInformation? reason = null;
+        if (_outcome.State.Criteria.TryGetValue(identifier, out var criterion) && criterion.Information.Length > 0)
         {
-            Add($"{OriginOf(root.Requirement)} needs {root.Requirement.Describe()}");
+            reason = criterion.Information.FirstOrDefault(information => information.Parent is null) is { Requirement: not null } root
+                ? root
+                : criterion.Information[0];
+        }
+        else if (_solve.Solver.Introductions.TryGetValue(identifier, out var introduction))
+        {
+            reason = introduction;
+        }
+        if (reason is not { } known)
+        {
             return;
         }
-        var via = criterion.Information[0];
-        ExplainWhyNeeded(via.Parent!.Identifier, visited);
-        Add($"{via.Parent} needs {via.Requirement.Describe()}");
+        if (known.Parent is null)
+        {
+            Need($"{OriginOf(known.Requirement)} needs {known.Requirement.Describe()}");
+            return;
+        }
+        ExplainWhyNeeded(known.Parent.Identifier, visited);
+        Need($"{known.Parent} needs {known.Requirement.Describe()}");
     }
 
     private string DescribeReleases(Identifier parent, List<Candidate> parents)
@@ -138,53 +154,91 @@ internal sealed class ConflictExplainer
             : $"{parent.Text} {tried.Describe()} each need";
     }
 
-    /// <summary>What the index offers for <paramref name="identifier"/> when that explains the conflict; null when it adds nothing.</summary>
-    private string? AvailabilityOf(Identifier identifier, List<RequirementInformation> causes)
+    /// <summary>What the index offers for <paramref name="identifier"/>, where that explains why nothing matched.</summary>
+    private List<string> AvailabilityOf(Identifier identifier, List<RequirementInformation> causes)
     {
-        if (identifier.IsPython || !_solve.Factory.Store.TryGetArrivedProject(identifier.Name, out var project) || project is null)
+        var notes = new List<string>();
+        if (identifier.IsPython || !Store.TryGetArrivedProject(identifier.Name, out var project) || project is null)
         {
-            return null;
+            return notes;
         }
-        var releases = _solve.Factory.Store.ReleasesOn(project, _solve.Target);
+        var name = identifier.Name;
         var target = _solve.Target;
-        if (project.Catalog.Count == 0)
+        var catalog = project.Catalog;
+        if (catalog.Count == 0)
         {
-            return $"the index lists no wheel or sdist of {identifier.Name}";
+            notes.Add($"the index lists no wheel or sdist of {name}");
+            return notes;
         }
-        if (releases.Available.IsEmpty)
-        {
-            return $"{identifier.Name} has no file that CPython {target.Python} can use on {target.System} (it has {project.Catalog.All.Describe()})";
-        }
+        var releases = Store.ReleasesOn(project, target);
         var requirements = causes.Select(cause => cause.Requirement).OfType<SpecifierRequirement>().Distinct().ToList();
         var constraint = _solve.Finder.ConstraintFor(identifier);
-        var matching = constraint.MatchingIn(project.Catalog);
+        var matching = constraint.MatchingIn(catalog);
         foreach (var requirement in requirements)
         {
-            matching = matching.Intersect(requirement.MatchingIn(project.Catalog));
+            matching = matching.Intersect(requirement.MatchingIn(catalog));
         }
-        var constraintNote = constraint.Sources.Count > 0
-            ? $" (with the constraint at {string.Join(", ", constraint.Sources.Select(source => source.Origin))}: {constraint.Specifier})"
-            : string.Empty;
+        if (constraint.Sources.Count > 0)
+        {
+            notes.Add($"{string.Join(", ", constraint.Sources.Select(source => source.Origin))} constrains {name} to {constraint.Specifier}");
+        }
         var matched = releases.Available.Intersect(matching);
         if (matched.IsEmpty)
         {
-            return causes.Any(cause => cause.Parent is not null) && requirements.Count > 1
-                ? null
-                : $"{identifier.Name} has {releases.Available.Describe()}, none of which matches{constraintNote}";
+            if (releases.Available.IsEmpty)
+            {
+                notes.Add($"{name} has no file that CPython {target.Python} can use on {target.System} (it has {catalog.All.Describe()})");
+            }
+            else if (requirements.Count > 0)
+            {
+                notes.Add($"{name} has {releases.Available.Describe()}");
+            }
+            var unusable = matching.Except(releases.Available);
+            if (!unusable.IsEmpty)
+            {
+                notes.Add(WhyUnusable(project, unusable, target));
+            }
+            return notes;
         }
-        if (matched.IsSubsetOf(project.Catalog.FinalReleases.Complement()))
+        if (matched.IsSubsetOf(catalog.FinalReleases.Complement()))
         {
-            return $"only pre-releases of {identifier.Name} match ({matched.Describe()}), and pip takes a pre-release only with --pre or when a specifier names one";
+            notes.Add($"only pre-releases of {name} match ({matched.Describe()}), and pip takes a pre-release only with --pre or when a specifier names one");
         }
-        if (matched.IsSubsetOf(releases.YankedOnly))
+        else if (matched.IsSubsetOf(releases.YankedOnly))
         {
-            return $"the matching releases of {identifier.Name} are yanked ({matched.Describe()}); only a == pin selects a yanked release";
+            notes.Add($"the matching releases of {name} are yanked ({matched.Describe()}); only a == pin selects a yanked release");
         }
-        var unusable = matched.Versions()
-            .Select(version => _solve.Factory.UnusableReleases.TryGetValue((identifier.Name, version.ToString()), out var problem) ? $"{identifier.Name} {version}: {problem}" : null)
-            .OfType<string>()
-            .ToList();
-        return unusable.Count > 0 ? $"releases whose metadata cannot be used were skipped ({string.Join("; ", unusable)})" : null;
+        else
+        {
+            foreach (var version in matched.Versions())
+            {
+                if (_solve.Factory.UnusableReleases.TryGetValue((name, version.ToString()), out var problem))
+                {
+                    notes.Add($"{name} {version} was skipped: {problem}");
+                }
+            }
+        }
+        return notes;
+    }
+
+    /// <summary>Why versions that match have no usable file here: their Requires-Python, or no compatible wheel.</summary>
+    private static string WhyUnusable(ProjectReleases project, VersionSet versions, TargetEnvironment target)
+    {
+        var pythonLimited = new List<string>();
+        foreach (var index in versions.IndexesNewestFirst())
+        {
+            var files = project.FilesOf(index);
+            if (files.All(file => !target.SupportsPython(file.RequiresPython)))
+            {
+                var requiresPython = files.Select(file => file.RequiresPython?.ToString()).FirstOrDefault(text => text is not null);
+                pythonLimited.Add($"{project.Name} {project.Catalog[index]} needs Python {requiresPython}");
+            }
+        }
+        if (pythonLimited.Count > 0)
+        {
+            return $"{string.Join(", ", pythonLimited)}, but the target is Python {target.PythonVersion}";
+        }
+        return $"{project.Name} {versions.Describe()} {(versions.Count == 1 ? "has" : "have")} no file that CPython {target.Python} can use on {target.System}";
     }
 
     private VersionSet? AllowedVersions(Identifier identifier, ProjectReleases project)
@@ -193,10 +247,10 @@ internal sealed class ConflictExplainer
         {
             return null;
         }
-        var releases = _solve.Factory.Store.ReleasesOn(project, _solve.Target);
+        var releases = Store.ReleasesOn(project, _solve.Target);
         var matching = _solve.Finder.ConstraintFor(identifier).MatchingIn(project.Catalog);
         var hasClauses = false;
-        var allowPreReleases = _solve.Factory.Store.Settings.AllowPreReleases;
+        var allowPreReleases = Store.Settings.AllowPreReleases;
         foreach (var information in criterion.Information)
         {
             if (information.Requirement is SpecifierRequirement requirement)
@@ -222,11 +276,11 @@ internal sealed class ConflictExplainer
     private static string Join(List<string> names) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
-    private void Add(string statement)
+    private void Need(string statement)
     {
-        if (!_statements.Contains(statement))
+        if (!_needs.Contains(statement))
         {
-            _statements.Add(statement);
+            _needs.Add(statement);
         }
     }
 }

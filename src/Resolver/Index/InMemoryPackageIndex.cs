@@ -87,7 +87,7 @@ public sealed class InMemoryPackageIndex : IPackageIndex
                 files.Add(new DistributionFile(filename, new Uri(UrlOf(name, filename)))
                 {
                     Sha256 = DigestOf(filename),
-                    RequiresPython = release.RequiresPython,
+                    RequiresPython = release.RequiresPythonOnFiles ? release.RequiresPython : null,
                     Yanked = release.Yanked,
                     YankedReason = release.Yanked ? release.YankedReason : null,
                     HasCoreMetadata = filename.EndsWith(".whl", StringComparison.Ordinal),
@@ -136,6 +136,9 @@ public sealed record InMemoryRelease(string Name, string Version)
     public IReadOnlyList<string> RequiresDist { get; init; } = [];
 
     public string? RequiresPython { get; init; }
+
+    /// <summary>Whether the listing states <see cref="RequiresPython"/> for the files too (PEP 503 <c>data-requires-python</c>); else only the metadata does.</summary>
+    public bool RequiresPythonOnFiles { get; init; } = true;
 
     /// <summary>Provides-Extra; by default, every extra the Requires-Dist markers test for.</summary>
     public IReadOnlyList<string>? ProvidesExtra { get; init; }

@@ -28,6 +28,9 @@ internal sealed class BacktrackingSolver
 
     private SolverState State => _states[^1];
 
+    /// <summary>For each identifier, the first requirement on it the solver met and who brought it (explanations trace chains with it).</summary>
+    public Dictionary<Identifier, RequirementInformation> Introductions { get; } = new(ReferenceEqualityComparer.Instance);
+
     public async Task<SolverOutcome> ResolveAsync(IReadOnlyList<SolverRequirement> requirements, int maxRounds, CancellationToken cancellationToken)
     {
         if (_states.Count > 0)
@@ -78,16 +81,18 @@ internal sealed class BacktrackingSolver
                     causes.AddRange(criterion.Information);
                 }
                 Backjumps++;
+                // The state that failed is the one to explain from: backjumping may consume the history.
+                var failingState = State;
                 var (success, impossible) = await BackjumpAsync(causes).ConfigureAwait(false);
                 if (impossible)
                 {
-                    return SolverOutcome.Impossible(causes, State);
+                    return SolverOutcome.Impossible(causes, failingState);
                 }
                 State.BacktrackCauses.Clear();
                 State.BacktrackCauses.AddRange(causes);
                 if (!success)
                 {
-                    return SolverOutcome.Impossible([.. State.BacktrackCauses], State);
+                    return SolverOutcome.Impossible([.. State.BacktrackCauses], failingState);
                 }
             }
             else
@@ -131,6 +136,7 @@ internal sealed class BacktrackingSolver
     private async ValueTask<Criterion?> AddToCriteriaAsync(OrderedMap<Identifier, Criterion> criteria, SolverRequirement requirement, Candidate? parent)
     {
         var identifier = requirement.Identifier;
+        Introductions.TryAdd(identifier, new RequirementInformation(requirement, parent));
         criteria.TryGetValue(identifier, out var existing);
         var incompatibilities = existing?.Incompatibilities ?? [];
         var matches = await _finder.FindAsync(

@@ -26,11 +26,11 @@ public sealed class DifferentialFixture : IAsyncLifetime, IDisposable
             {
                 return shared;
             }
-            if (SharedFolder.Required || PipOracle.PipVersion() is not null)
+            if (SharedFolder.Required || PipRunner.PipVersion() is not null)
             {
                 return null;
             }
-            return $"skipped: '{PipOracle.Python} -m pip' does not run (set {PipOracle.PythonVariable}, or {SharedFolder.RequireVariable} to make this a failure)";
+            return $"skipped: '{PipRunner.Python} -m pip' does not run (set {PipRunner.PythonVariable}, or {SharedFolder.RequireVariable} to make this a failure)";
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class NetrcFile
             {
                 case "machine":
                     var name = lexer.Next() ?? throw NetrcLexer.Error("'machine' needs a host name", token);
-                    machines[name.Text] = ReadEntry(lexer, name);
+                    machines[name.Text] = ReadEntry(lexer, token);
                     break;
                 case "default":
                     fallback = ReadEntry(lexer, token);

@@ -33,6 +33,11 @@ internal sealed class NetrcLexer
     {
         _peeked = null;
         SkipToLineEnd();
+        if (_position < _text.Length)
+        {
+            _position++;
+            NewLine();
+        }
         while (_position < _text.Length)
         {
             var lineEnd = _text.IndexOf('\n', _position);

@@ -8,18 +8,16 @@ internal static class FileUrls
     /// <summary>
     /// Resolves <paramref name="text"/> against <paramref name="baseUrl"/>, separates the fragment
     /// (returned in <paramref name="fragmentDigest"/> when it is <c>#sha256=…</c>) and removes user-info
-    /// through <paramref name="stripCredentials"/>. False when the text is no usable URL or names no file.
+    /// through <paramref name="stripCredentials"/>. False when the text is no usable http(s) URL.
     /// </summary>
     public static bool TryResolve(
         Uri baseUrl,
         string text,
         Func<Uri, Uri> stripCredentials,
         out Uri url,
-        out string filename,
         out Sha256Digest? fragmentDigest)
     {
         fragmentDigest = null;
-        filename = string.Empty;
         var hash = text.IndexOf('#', StringComparison.Ordinal);
         if (hash >= 0)
         {
@@ -38,9 +36,13 @@ internal static class FileUrls
             return false;
         }
         url = stripCredentials(resolved);
+        return true;
+    }
+
+    /// <summary>The last segment of the URL's path, unescaped: the filename PEP 503 says an anchor's URL ends with.</summary>
+    public static string FilenameOf(Uri url)
+    {
         var path = url.AbsolutePath;
-        var slash = path.LastIndexOf('/');
-        filename = Uri.UnescapeDataString(path[(slash + 1)..]);
-        return filename.Length > 0;
+        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
     }
 }

@@ -75,7 +75,8 @@ internal static class SimpleHtmlReader
                 distInfoMetadata = Decode(value);
             }
         }
-        if (href is null || !FileUrls.TryResolve(baseUrl, href.Trim(), stripCredentials, out var url, out var filename, out var digest))
+        if (href is null || !FileUrls.TryResolve(baseUrl, href.Trim(), stripCredentials, out var url, out var digest)
+            || FileUrls.FilenameOf(url) is not { Length: > 0 } filename)
         {
             return null;
         }

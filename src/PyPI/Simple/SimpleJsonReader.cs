@@ -123,7 +123,8 @@ internal static class SimpleJsonReader
             else if (reader.ValueTextEquals("dist-info-metadata"u8) || reader.ValueTextEquals("data-dist-info-metadata"u8))
             {
                 reader.Read();
-                distInfoMetadata ??= ReadMetadataAnnouncement(ref reader);
+                var announcement = ReadMetadataAnnouncement(ref reader);
+                distInfoMetadata ??= announcement;
             }
             else if (reader.ValueTextEquals("yanked"u8))
             {
@@ -150,7 +151,7 @@ internal static class SimpleJsonReader
         {
             throw new MalformedDocumentException($"a file entry lacks its {(filename is null ? "filename" : "url")} (before byte {reader.BytesConsumed})");
         }
-        if (!FileUrls.TryResolve(pageUrl, urlText, stripCredentials, out var url, out _, out var fragmentDigest))
+        if (!FileUrls.TryResolve(pageUrl, urlText, stripCredentials, out var url, out var fragmentDigest))
         {
             return null;
         }

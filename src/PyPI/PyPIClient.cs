@@ -72,7 +72,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(file);
         ThrowIfDisposed();
-        return _metadataTasks.GetOrStart(file.Url.AbsoluteUri, _ => Translate(() => _metadata.ReadAsync(file), file.Filename), cancellationToken);
+        return _metadataTasks.GetOrStart(Key(file), _ => Translate(() => _metadata.ReadAsync(file), file.Filename), cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         }
         else
         {
-            var key = $"{file.Url.AbsoluteUri} {file.Sha256?.ToHex()} {string.Join(',', algorithms)}";
+            var key = $"{Key(file)} {string.Join(',', algorithms)}";
             digests = await _digestTasks.GetOrStart(key, _ => Translate(() => _distributions.HashAsync(file, algorithms), file.Filename), cancellationToken);
         }
         if (pins.Count > 0 && !digests.MatchesAny(pins))
@@ -124,7 +124,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         ArgumentNullException.ThrowIfNull(file);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         ThrowIfDisposed();
-        return _bytesTasks.GetOrStart($"{file.Url.AbsoluteUri} {maxBytes}", _ => Translate(() => _distributions.GetBytesAsync(file, maxBytes), file.Filename), cancellationToken);
+        return _bytesTasks.GetOrStart($"{Key(file)} {maxBytes}", _ => Translate(() => _distributions.GetBytesAsync(file, maxBytes), file.Filename), cancellationToken);
     }
 
     public void Dispose()
@@ -162,6 +162,10 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
             throw new IndexUnavailableException(filename ?? Indexes[0].Display, _lifetime.Reason, e);
         }
     }
+
+    /// <summary>What identifies a file's answers: its URL and everything the index said about it that changes them.</summary>
+    private static string Key(DistributionFile file) =>
+        $"{file.Url.AbsoluteUri} {file.Sha256?.ToHex()} {file.HasCoreMetadata}:{file.CoreMetadataSha256?.ToHex()} {file.Size}";
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 }

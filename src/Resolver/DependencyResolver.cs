@@ -66,7 +66,9 @@ public sealed class DependencyResolver
         var pins = await Task.WhenAll(solves.Select(SystemPins.ReadAsync)).ConfigureAwait(false);
         var resolution = await new ResolutionAssembler(store, manifest, target, environments).AssembleAsync(pins).ConfigureAwait(false);
         var (listings, metadata) = store.RequestCounts;
-        var statistics = new ResolverStatistics(listings, metadata, solves.Sum(solve => solve.Solver.Rounds), solves.Sum(solve => solve.Solver.Backjumps));
+        var (waits, waitTime) = store.SolverWaits;
+        var statistics = new ResolverStatistics(
+            listings, metadata, solves.Sum(solve => solve.Solver.Rounds), solves.Sum(solve => solve.Solver.Backjumps), waits, waitTime);
         return (resolution, statistics);
     }
 

@@ -5,8 +5,11 @@ public sealed record ResolverOptions
 {
     public static ResolverOptions Default { get; } = new();
 
-    /// <summary>Requests to the index in flight at once (listings, metadata, digests).</summary>
-    public int MaxConcurrentRequests { get; init; } = 32;
+    /// <summary>
+    /// Requests to the index in flight at once (listings, metadata, digests). Keep it at most the
+    /// index client's own limit, so that requests wait here, where those a solver waits for go first.
+    /// </summary>
+    public int MaxConcurrentRequests { get; init; } = 16;
 
     /// <summary>Fetch listings and metadata ahead of the solver (uv's prefetching); off, it asks one thing at a time.</summary>
     public bool Prefetch { get; init; } = true;

@@ -56,7 +56,7 @@ internal sealed class Prefetcher
         {
             return;
         }
-        Track(AfterListingAsync(_store.GetProjectAsync(name), specifier, extras));
+        Track(AfterListingAsync(_store.PrefetchProject(name), specifier, extras));
     }
 
     private async Task AfterListingAsync(Task<ProjectReleases?> listing, SpecifierSet specifier, IReadOnlyList<ExtraName> extras)
@@ -91,7 +91,7 @@ internal sealed class Prefetcher
         {
             return;
         }
-        var metadata = await _store.GetMetadataAsync(project, versionIndex).ConfigureAwait(false);
+        var metadata = await _store.PrefetchMetadata(project, versionIndex).ConfigureAwait(false);
         var usable = metadata.IsUsable && _targets.Any(target => target.SupportsPython(metadata.RequiresPython));
         if (!usable)
         {

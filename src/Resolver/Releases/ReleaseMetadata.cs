@@ -15,6 +15,11 @@ public sealed class ReleaseMetadata
     private readonly HashSet<ExtraName> _extras;
 
     public ReleaseMetadata(CoreMetadata metadata, PackageName expectedName, Pep440Version expectedVersion)
+        : this(metadata, expectedName, expectedVersion, problem: null)
+    {
+    }
+
+    private ReleaseMetadata(CoreMetadata metadata, PackageName expectedName, Pep440Version expectedVersion, string? problem)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(expectedVersion);
@@ -24,8 +29,12 @@ public sealed class ReleaseMetadata
         RequiresPython = metadata.RequiresPython is { Length: > 0 } text && SpecifierSet.TryParse(text, out var specifier, out _) && specifier.Count > 0
             ? specifier
             : null;
-        Problem = FindProblem(metadata, expectedName, expectedVersion);
+        Problem = problem ?? FindProblem(metadata, expectedName, expectedVersion);
     }
+
+    /// <summary>A release whose metadata could not be read at all.</summary>
+    public static ReleaseMetadata Unusable(PackageName name, Pep440Version version, string problem) =>
+        new(new CoreMetadata(name.Value, version), name, version, problem);
 
     public CoreMetadata Metadata { get; }
 

@@ -8,6 +8,8 @@ namespace Req2Nix.Resolver.Solving;
 /// </summary>
 internal sealed class BacktrackingSolver
 {
+    private const int MaxWalkAhead = 8;
+
     private readonly CandidateFactory _factory;
     private readonly MatchFinder _finder;
     private readonly PreferenceRule _preference;
@@ -215,6 +217,9 @@ internal sealed class BacktrackingSolver
             if (conflict is not null)
             {
                 causes.Add(conflict);
+                // Walking down the versions: fetch the next few together rather than one by one
+                // (2, 4, then 8 ahead; what is fetched and not tried is bounded by that window).
+                criterion.Candidates.PrefetchAfter(position, Math.Min(2 * causes.Count, MaxWalkAhead));
                 continue;
             }
             foreach (var information in criterion.Information)

@@ -48,7 +48,7 @@ internal sealed class CandidateFactory
         {
             return known;
         }
-        var metadata = await _store.GetMetadataAsync(project, versionIndex).ConfigureAwait(false);
+        var metadata = await _store.NeedMetadataAsync(project, versionIndex).ConfigureAwait(false);
         if (_indexCandidates.TryGetValue((project.Name, versionIndex), out known))
         {
             return known;
@@ -207,7 +207,15 @@ internal sealed class CandidateFactory
         {
             return new DirectOutcome(null, $"{wheel.Filename} is not a wheel CPython {Target.Python} can use on {Target.System}");
         }
-        var core = await _store.GetDirectMetadataAsync(file).ConfigureAwait(false);
+        CoreMetadata core;
+        try
+        {
+            core = await _store.NeedDirectMetadataAsync(file).ConfigureAwait(false);
+        }
+        catch (InvalidMetadataException exception)
+        {
+            return new DirectOutcome(null, exception.Message);
+        }
         var version = filename is WheelFilename && Packaging.Pep440.Pep440Version.TryParse(filename.VersionText, out var stated) ? stated : core.Version;
         var metadata = new ReleaseMetadata(core, name, version);
         if (!metadata.IsUsable)

@@ -83,7 +83,7 @@ internal sealed class MatchFinder
         ProjectConstraint constraint,
         IReadOnlyList<Candidate> incompatibilities)
     {
-        var project = await _factory.Store.GetProjectAsync(identifier.Name).ConfigureAwait(false);
+        var project = await _factory.Store.NeedProjectAsync(identifier.Name).ConfigureAwait(false);
         if (project is null)
         {
             MissingProjects.Add(identifier.Name);
@@ -119,7 +119,7 @@ internal sealed class MatchFinder
         {
             order = WithoutIncompatible(order, incompatibilities, catalog);
         }
-        return new IndexMatches(project, order, index => BuildAsync(identifier, project, index));
+        return new IndexMatches(project, order, index => BuildAsync(identifier, project, index), index => _factory.Store.PrefetchMetadata(project, index));
     }
 
     private async ValueTask<Candidate?> BuildAsync(Identifier identifier, ProjectReleases project, int versionIndex)

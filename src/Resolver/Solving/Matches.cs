@@ -12,6 +12,11 @@ internal abstract class Matches
     /// <summary>The candidate at <paramref name="position"/>, or null past the end.</summary>
     public abstract ValueTask<Candidate?> ElementAtAsync(int position);
 
+    /// <summary>Starts fetching what the next <paramref name="count"/> candidates after <paramref name="position"/> need (nothing by default).</summary>
+    public virtual void PrefetchAfter(int position, int count)
+    {
+    }
+
     /// <summary>Whether there is any candidate (pip's <c>bool(candidates)</c>, which builds the first one).</summary>
     public async ValueTask<bool> AnyAsync() => await ElementAtAsync(0).ConfigureAwait(false) is not null;
 }

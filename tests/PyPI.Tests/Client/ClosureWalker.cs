@@ -58,7 +58,7 @@ internal static class ClosureWalker
                 }
                 foreach (var dependency in chosen.Metadata.RequiresDist)
                 {
-                    if (dependency.AppliesTo(Environment) || requirement.Extras.Any(extra => dependency.AppliesTo(Environment, extra)))
+                    if (Applies(dependency, null) || requirement.Extras.Any(extra => Applies(dependency, extra)))
                     {
                         pending.Enqueue(dependency);
                     }
@@ -66,6 +66,18 @@ internal static class ClosureWalker
             }
         }
         return closure;
+    }
+
+    private static bool Applies(Requirement dependency, ExtraName? extra)
+    {
+        try
+        {
+            return dependency.AppliesTo(Environment, extra);
+        }
+        catch (MarkerEvaluationException)
+        {
+            return false;
+        }
     }
 
     private static async Task<Chosen?> ChooseAsync(IPackageIndex index, PackageName name, Closure closure)

@@ -3,7 +3,7 @@ using Req2Nix.Benchmarks;
 using Req2Nix.Benchmarks.Pep440;
 using Req2Nix.Benchmarks.Pep508;
 
-if (Pep440QuickTiming.TryRun(args) || Pep508QuickTiming.TryRun(args) || HashQuickTiming.TryRun(args))
+if (Pep440QuickTiming.TryRun(args) || Pep508QuickTiming.TryRun(args) || HashQuickTiming.TryRun(args) || DownloadQuickTiming.TryRun(args))
 {
     return;
 }

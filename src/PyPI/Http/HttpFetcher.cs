@@ -153,7 +153,7 @@ internal sealed class HttpFetcher : IDisposable
             using var request = BuildRequest(url, headers);
             var started = Stopwatch.GetTimestamp();
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            _log.Request(url, $"{(int)response.StatusCode} {response.ReasonPhrase} (HTTP/{response.Version}, headers after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)");
+            _log.Response(url, response, Stopwatch.GetElapsedTime(started));
             if (!IsRedirect(response.StatusCode))
             {
                 return (response, url);

@@ -5,7 +5,8 @@
 #     and coreutils' `sha256sum FILE` (best of 3 each; the file is in the page cache for all);
 #  2. concurrent download+hash of every wheel of the first PROJECTS projects of the shared mirror
 #     from the loopback fixture index (in the benchmark's process), beside a bare HttpClient that
-#     only reads the same files;
+#     only reads the same files; then the same for 24 random files of 16 MiB (the mirror's files
+#     are 1–2 kB stand-ins, so the first measures per-request cost, the second throughput);
 #  3. the client's PEP 691 page reader on the mirror's largest page, against a JsonNode DOM.
 #
 #   bench/hash-and-download.sh [FILE_MIB=1024] [PROJECTS=100] [CONCURRENCY=16]
@@ -80,6 +81,8 @@ if len(digests) != 1:
 PY
 echo
 "${bench[@]}" download-hash "$projects" "$concurrency" 3
+echo
+"${bench[@]}" download-hash-large 24 16 "$concurrency" 3
 echo
 "${bench[@]}" page-parse
 echo

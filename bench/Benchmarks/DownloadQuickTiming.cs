@@ -15,6 +15,8 @@ namespace Req2Nix.Benchmarks;
 /// <c>download-hash [PROJECTS] [CONCURRENCY] [PASSES]</c> downloads and hashes every wheel of the
 /// first PROJECTS projects through <see cref="PyPIClient"/> (VerifyIndexDigests, no cache), beside
 /// a plain <see cref="HttpClient"/> that only reads the same files (the loopback ceiling);
+/// <c>download-hash-large [FILES] [MIB] [CONCURRENCY] [PASSES]</c> does the same for a made-up
+/// project of large random files;
 /// <c>page-parse</c> reads the mirror's largest PEP 691 page with the client's reader and, for
 /// contrast, through a <see cref="JsonNode"/> DOM (the same fields read from it), reporting time and
 /// allocation per parse.
@@ -31,6 +33,13 @@ public static class DownloadQuickTiming
                     Argument(args, 2, 16),
                     Argument(args, 3, 3)).GetAwaiter().GetResult();
                 return true;
+            case ["download-hash-large", ..]:
+                RunLargeDownloads(
+                    Argument(args, 1, 24),
+                    Argument(args, 2, 16),
+                    Argument(args, 3, 16),
+                    Argument(args, 4, 3)).GetAwaiter().GetResult();
+                return true;
             case ["page-parse", ..]:
                 RunPageParse().GetAwaiter().GetResult();
                 return true;
@@ -42,13 +51,58 @@ public static class DownloadQuickTiming
     private static async Task RunDownloads(int projectCount, int concurrency, int passes)
     {
         var mirror = await MirrorBuilder.SharedMirrorAsync();
-        await using var server = await FixtureIndexServer.StartAsync(new FixtureIndexOptions { Root = mirror });
         var projects = Directory.GetDirectories(Path.Combine(mirror, "simple"))
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)
             .Take(projectCount)
             .Select(name => PackageName.Parse(name!))
             .ToList();
+        await MeasureAsync(mirror, projects, concurrency, passes);
+    }
+
+    /// <summary>
+    /// The shared mirror's files are small stand-ins (1–2 kB): per-request cost dominates. This mode
+    /// serves a made-up project of <paramref name="files"/> random files of <paramref name="mebibytes"/>
+    /// MiB each, where hashing and transfer dominate.
+    /// </summary>
+    private static async Task RunLargeDownloads(int files, int mebibytes, int concurrency, int passes)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"req2nix-large-mirror-{Guid.NewGuid():N}");
+        try
+        {
+            WriteLargeMirror(root, files, mebibytes);
+            await MeasureAsync(root, [PackageName.Parse("big")], concurrency, passes);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void WriteLargeMirror(string root, int files, int mebibytes)
+    {
+        const string Base = "http://req2nix-base.invalid";
+        Directory.CreateDirectory(Path.Combine(root, "simple", "big"));
+        Directory.CreateDirectory(Path.Combine(root, "packages", "big"));
+        File.WriteAllText(Path.Combine(root, "simple", "index.json"), """{"meta":{"api-version":"1.1"},"projects":[{"name":"big"}]}""");
+        var entries = new List<string>();
+        var content = new byte[mebibytes * 1024 * 1024];
+        for (var i = 0; i < files; i++)
+        {
+            System.Security.Cryptography.RandomNumberGenerator.Fill(content);
+            var name = $"big-{i}.0-py3-none-any.whl";
+            File.WriteAllBytes(Path.Combine(root, "packages", "big", name), content);
+            var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            entries.Add($$"""{"filename":"{{name}}","url":"{{Base}}/packages/big/{{name}}","hashes":{"sha256":"{{digest}}"},"size":{{content.Length}}}""");
+        }
+        File.WriteAllText(
+            Path.Combine(root, "simple", "big", "index.json"),
+            $$"""{"meta":{"api-version":"1.1"},"name":"big","files":[{{string.Join(",", entries)}}]}""");
+    }
+
+    private static async Task MeasureAsync(string mirror, List<PackageName> projects, int concurrency, int passes)
+    {
+        await using var server = await FixtureIndexServer.StartAsync(new FixtureIndexOptions { Root = mirror });
         var options = new PyPIClientOptions { IndexUrl = server.SimpleUrl, MaxConcurrency = concurrency, VerifyIndexDigests = true };
 
         List<DistributionFile> wheels;

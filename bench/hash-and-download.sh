@@ -39,20 +39,26 @@ openssl speed -evp sha256 -bytes 1048576 -seconds 3 2>/dev/null | awk '/^sha256/
 openssl speed -elapsed -evp sha256 -bytes 1048576 -seconds 3 2>/dev/null | awk '/^sha256/ { sub(/k$/, "", $2); print $2 * 1000 / 1e6 }' >"$work/openssl-speed-elapsed.txt"
 
 python3 - "$file" "$work" <<'PY'
-import os, subprocess, sys, time
+import os, resource, subprocess, sys, time
 path, work = sys.argv[1], sys.argv[2]
 size = os.path.getsize(path)
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
 def best_of(command, runs=3):
-    best, digest = None, None
+    """Best wall-clock and best CPU-time (user + system) rate of a command over a few runs."""
+    best, best_cpu, digest = None, None, None
     subprocess.run(command, check=True, capture_output=True)  # warm-up
     for _ in range(runs):
-        started = time.perf_counter()
+        cpu, started = children_cpu(), time.perf_counter()
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        elapsed = time.perf_counter() - started
+        elapsed, used = time.perf_counter() - started, children_cpu() - cpu
         best = elapsed if best is None else min(best, elapsed)
+        best_cpu = used if best_cpu is None else min(best_cpu, used)
         digest = out.split()[-1] if "=" in out else out.split()[0]
-    return size / best / 1e6, digest
+    return size / best / 1e6, size / best_cpu / 1e6, digest
 
 rows = {}
 for line in open(f"{work}/req2nix.txt"):
@@ -73,8 +79,10 @@ row("req2nix streaming hasher (file, wall time)", rows["streaming"][0])
 row("req2nix streaming hasher (file, CPU time)", rows["streaming-cpu"][0])
 row("req2nix IncrementalHash (memory, wall time)", rows["in-memory"][0])
 row("openssl dgst -sha256 (file, wall time)", dgst[0])
+row("openssl dgst -sha256 (file, CPU time)", dgst[1])
 row("sha256sum (file, wall time)", coreutils[0])
-digests = {rows["streaming"][1], dgst[1], coreutils[1]}
+row("sha256sum (file, CPU time)", coreutils[1])
+digests = {rows["streaming"][1], dgst[2], coreutils[2]}
 print(f"digests agree: {'yes' if len(digests) == 1 else 'NO: ' + ' '.join(digests)}")
 if len(digests) != 1:
     sys.exit(1)

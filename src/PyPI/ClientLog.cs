@@ -26,7 +26,15 @@ internal sealed class ClientLog
         Interlocked.Read(ref _retries),
         Interlocked.Read(ref _bytes));
 
-    public void Request(Uri url, string message) => Report(IndexClientEventKind.Request, url, message, ref _requests);
+    /// <summary>A response's headers arrived.</summary>
+    public void Response(Uri url, HttpResponseMessage response, TimeSpan elapsed)
+    {
+        Interlocked.Increment(ref _requests);
+        if (_sink is not null)
+        {
+            Emit(IndexClientEventKind.Request, url, $"{(int)response.StatusCode} {response.ReasonPhrase} (HTTP/{response.Version}, headers after {elapsed.TotalMilliseconds:0} ms)");
+        }
+    }
 
     public void NotModified(Uri url) => Report(IndexClientEventKind.NotModified, url, "not modified: the cached copy is current", ref _notModified);
 
@@ -47,12 +55,16 @@ internal sealed class ClientLog
     private void Report(IndexClientEventKind kind, Uri? url, string message, ref long counter)
     {
         Interlocked.Increment(ref counter);
-        if (_sink is null)
+        if (_sink is not null)
         {
-            return;
+            Emit(kind, url, message);
         }
+    }
+
+    private void Emit(IndexClientEventKind kind, Uri? url, string message)
+    {
         var shown = url is null ? string.Empty : _credentials.Redact(UrlRedactor.Redact(url));
         var text = _credentials.Redact(url is null ? message : $"{shown}: {message}");
-        _sink(new IndexClientEvent(kind, shown, text));
+        _sink!(new IndexClientEvent(kind, shown, text));
     }
 }

@@ -47,4 +47,7 @@ internal sealed class IndexLocation
 
     /// <summary>A "not found" from the JSON API: it does not exist when it never answered before.</summary>
     public void JsonApiMissed() => Interlocked.CompareExchange(ref _jsonApiState, -1, 0);
+
+    /// <summary>The JSON API kept failing: it is not asked again in this run (it only saves downloads).</summary>
+    public void JsonApiFailed() => Volatile.Write(ref _jsonApiState, -1);
 }

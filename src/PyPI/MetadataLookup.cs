@@ -93,6 +93,11 @@ internal sealed class MetadataLookup
                 {
                     missing.AddRange(miss.Missing);
                 }
+                catch (IndexUnavailableException failure)
+                {
+                    index.JsonApiFailed();
+                    _log.Warning(url, $"the JSON API is unavailable ({failure.Message}); reading the distribution instead, and not asking it again");
+                }
             }
         }
         try

@@ -23,7 +23,6 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
 {
     private readonly ClientLifetime _lifetime;
     private readonly HttpFetcher? _fetcher;
-    private readonly CredentialStore _credentials;
     private readonly ClientLog _log;
     private readonly ProjectLister _lister;
     private readonly MetadataLookup _metadata;
@@ -34,22 +33,24 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     private readonly SharedTasks<string, VerifiedDistribution> _bytesTasks = new(StringComparer.Ordinal);
     private int _disposed;
 
+    /// <exception cref="ArgumentException">An index URL is not an absolute http(s) URL.</exception>
+    /// <exception cref="NetrcFormatException">The .netrc text is malformed.</exception>
     public PyPIClient(PyPIClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _credentials = new CredentialStore(options.NetrcText is { } netrc ? NetrcFile.Parse(netrc) : NetrcFile.Empty);
-        Indexes = [.. new[] { options.IndexUrl }.Concat(options.ExtraIndexUrls).Select(url => new IndexLocation(_credentials.Strip(url)))];
-        _log = new ClientLog(options.Log, _credentials);
+        var credentials = new CredentialStore(options.NetrcText is { } netrc ? NetrcFile.Parse(netrc) : NetrcFile.Empty);
+        Indexes = [.. new[] { options.IndexUrl }.Concat(options.ExtraIndexUrls).Select(url => new IndexLocation(credentials.Strip(url)))];
+        _log = new ClientLog(options.Log, credentials);
         _lifetime = new ClientLifetime(options.Deadline);
         var cache = options.CacheDirectory is { } directory ? new DiskCache(directory, message => _log.Warning(null, message)) : null;
         _fetcher = options.Offline
             ? null
-            : new HttpFetcher(options.HandlerFactory?.Invoke() ?? HttpFetcher.CreateDefaultHandler(options), _credentials, _log, options, _lifetime);
+            : new HttpFetcher(options.HandlerFactory?.Invoke() ?? HttpFetcher.CreateDefaultHandler(options), credentials, _log, options, _lifetime);
         var documents = new DocumentSource(_fetcher, cache, _log, options.Refresh);
         var origins = new FileOrigins();
         _distributions = new DistributionSource(_fetcher, cache, options.Refresh);
-        _lister = new ProjectLister(Indexes, documents, _credentials, origins);
+        _lister = new ProjectLister(Indexes, documents, credentials, origins);
         _metadata = new MetadataLookup(Indexes, documents, _distributions, origins, _log, options.MaxArchiveBytes);
     }
 

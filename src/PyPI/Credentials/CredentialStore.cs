@@ -30,7 +30,8 @@ internal sealed class CredentialStore
     /// </summary>
     public Uri Strip(Uri url)
     {
-        if (!url.IsAbsoluteUri || url.UserInfo.Length == 0)
+        // UserInfo allocates: look for an '@' first (there is none in almost every URL).
+        if (!url.IsAbsoluteUri || !url.OriginalString.Contains('@', StringComparison.Ordinal) || url.UserInfo.Length == 0)
         {
             return url;
         }

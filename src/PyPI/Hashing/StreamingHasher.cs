@@ -34,16 +34,18 @@ internal sealed class StreamingHasher : IDisposable
     /// Reads <paramref name="stream"/> to its end, hashing everything. <paramref name="onChunk"/> sees
     /// each chunk after it is hashed (to copy it, count it or re-arm a timeout); it may throw to stop.
     /// </summary>
-    public async ValueTask ConsumeAsync(Stream stream, ChunkObserver? onChunk, CancellationToken cancellationToken)
+    /// <param name="expectedLength">The length when known: a small stream gets small buffers.</param>
+    public async ValueTask ConsumeAsync(Stream stream, ChunkObserver? onChunk, CancellationToken cancellationToken, long? expectedLength = null)
     {
-        var current = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var next = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var size = expectedLength is { } length and < BufferSize ? (int)Math.Max(length + 1, 4096) : BufferSize;
+        var current = ArrayPool<byte>.Shared.Rent(size);
+        var next = ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            var read = await stream.ReadAsync(current.AsMemory(0, BufferSize), cancellationToken);
+            var read = await stream.ReadAsync(current.AsMemory(0, size), cancellationToken);
             while (read > 0)
             {
-                var pending = stream.ReadAsync(next.AsMemory(0, BufferSize), cancellationToken);
+                var pending = stream.ReadAsync(next.AsMemory(0, size), cancellationToken);
                 try
                 {
                     Append(current.AsSpan(0, read));

@@ -88,7 +88,7 @@ internal sealed class FetchResponse
                 throw tooLarge(total);
             }
             onChunk?.Invoke(chunk);
-        }, cancellationToken);
+        }, cancellationToken, ContentLength);
         CheckComplete(total);
     }
 

@@ -89,11 +89,11 @@ internal sealed class HttpFetcher : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _slots.Dispose();
-    }
+    /// <summary>
+    /// Disposes the HTTP client. The slots' semaphore is left to the collector: an attempt that is
+    /// still finishing releases its slot after this.
+    /// </summary>
+    public void Dispose() => _http.Dispose();
 
     private async ValueTask<T> AttemptAsync<T>(Attempt<T> attempt, CancellationToken token)
     {
@@ -153,7 +153,7 @@ internal sealed class HttpFetcher : IDisposable
             using var request = BuildRequest(url, headers);
             var started = Stopwatch.GetTimestamp();
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            _log.Request(url, $"{(int)response.StatusCode} {response.ReasonPhrase} (HTTP/{response.Version}, headers after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)");
+            _log.Response(url, response, Stopwatch.GetElapsedTime(started));
             if (!IsRedirect(response.StatusCode))
             {
                 return (response, url);
@@ -169,7 +169,12 @@ internal sealed class HttpFetcher : IDisposable
             {
                 throw Unavailable(url, $"more than {MaxRedirects} redirects");
             }
-            url = _credentials.Strip(location.IsAbsoluteUri ? location : new Uri(url, location));
+            var target = location.IsAbsoluteUri ? location : new Uri(url, location);
+            if (target.Scheme is not ("http" or "https"))
+            {
+                throw Unavailable(url, $"a {status} redirect to a {target.Scheme}: URL, which the client does not follow");
+            }
+            url = _credentials.Strip(target);
         }
     }
 

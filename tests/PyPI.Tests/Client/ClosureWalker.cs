@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Req2Nix.Packaging.Distributions;
 using Req2Nix.Packaging.Names;
 using Req2Nix.Packaging.Pep440;
@@ -21,6 +22,7 @@ internal static class ClosureWalker
     {
         var closure = new Closure();
         var extrasSeen = new Dictionary<PackageName, HashSet<ExtraName>>();
+        var choices = new Dictionary<PackageName, Task<Chosen?>>();
         var pending = new Queue<Requirement>(roots.Select(Requirement.Parse));
         while (pending.Count > 0)
         {
@@ -42,7 +44,11 @@ internal static class ClosureWalker
                 }
                 known ??= extrasSeen[name] = [];
                 known.UnionWith(requirement.Extras);
-                work.Add((requirement, seen ? Task.FromResult(closure.Chosen.GetValueOrDefault(name)) : ChooseAsync(index, name, closure)));
+                if (!choices.TryGetValue(name, out var choice))
+                {
+                    choice = choices[name] = ChooseAsync(index, name, closure);
+                }
+                work.Add((requirement, choice));
             }
             foreach (var (requirement, choice) in work)
             {
@@ -52,7 +58,7 @@ internal static class ClosureWalker
                 }
                 foreach (var dependency in chosen.Metadata.RequiresDist)
                 {
-                    if (dependency.AppliesTo(Environment) || requirement.Extras.Any(extra => dependency.AppliesTo(Environment, extra)))
+                    if (Applies(dependency, null) || requirement.Extras.Any(extra => Applies(dependency, extra)))
                     {
                         pending.Enqueue(dependency);
                     }
@@ -60,6 +66,18 @@ internal static class ClosureWalker
             }
         }
         return closure;
+    }
+
+    private static bool Applies(Requirement dependency, ExtraName? extra)
+    {
+        try
+        {
+            return dependency.AppliesTo(Environment, extra);
+        }
+        catch (MarkerEvaluationException)
+        {
+            return false;
+        }
     }
 
     private static async Task<Chosen?> ChooseAsync(IPackageIndex index, PackageName name, Closure closure)
@@ -99,11 +117,12 @@ internal sealed record Chosen(DistributionFile File, CoreMetadata Metadata);
 
 internal sealed class Closure
 {
-    public Dictionary<PackageName, ProjectListing> Listings { get; } = [];
+    // Filled from concurrent tasks.
+    public ConcurrentDictionary<PackageName, ProjectListing> Listings { get; } = [];
 
-    public Dictionary<PackageName, Chosen> Chosen { get; } = [];
+    public ConcurrentDictionary<PackageName, Chosen> Chosen { get; } = [];
 
-    public List<PackageName> Missing { get; } = [];
+    public ConcurrentBag<PackageName> Missing { get; } = [];
 
     /// <summary>Everything the walk saw, as text: equal texts mean equal answers from the index.</summary>
     public string Describe()

@@ -8,8 +8,12 @@ using Req2Nix.Resolver.Index;
 
 namespace Req2Nix.PyPI.Tests.Client;
 
-public sealed class HashingTests
+public sealed class HashingTests : IDisposable
 {
+    private readonly string _cache = TestClient.NewCacheDirectory();
+
+    public void Dispose() => TestClient.DeleteDirectory(_cache);
+
     [Fact]
     public async Task The_index_digest_is_taken_without_a_download_unless_verification_is_asked()
     {
@@ -31,62 +35,46 @@ public sealed class HashingTests
     public async Task A_file_without_a_digest_is_downloaded_hashed_and_remembered()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        var cache = TestClient.NewCacheDirectory();
-        try
+        using (var first = TestClient.For(server, _cache))
         {
-            using (var first = TestClient.For(server, cache))
-            {
-                var sdist = await MetadataTests.FileAsync(first, "edge-no-digest", "edge-no-digest-1.0.0.tar.gz");
-                var digest = await first.Client.GetSha256Async(sdist, default);
-                var again = await first.Client.GetSha256Async(sdist, default);
+            var sdist = await MetadataTests.FileAsync(first, "edge-no-digest", "edge-no-digest-1.0.0.tar.gz");
+            var digest = await first.Client.GetSha256Async(sdist, default);
+            var again = await first.Client.GetSha256Async(sdist, default);
 
-                Assert.Null(sdist.Sha256);
-                Assert.Equal(Sha256Digest.Compute(File.ReadAllBytes(PathOf(server, sdist))), digest);
-                Assert.Equal(digest, again);
-                Assert.Equal(1, server.Requests.CountFor(sdist.Url.AbsolutePath));
-            }
-            using var second = TestClient.For(server, cache);
-            var file = await MetadataTests.FileAsync(second, "edge-no-digest", "edge-no-digest-1.0.0.tar.gz");
-            await second.Client.GetSha256Async(file, default);
+            Assert.Null(sdist.Sha256);
+            Assert.Equal(Sha256Digest.Compute(File.ReadAllBytes(PathOf(server, sdist))), digest);
+            Assert.Equal(digest, again);
+            Assert.Equal(1, server.Requests.CountFor(sdist.Url.AbsolutePath));
+        }
+        using var second = TestClient.For(server, _cache);
+        var file = await MetadataTests.FileAsync(second, "edge-no-digest", "edge-no-digest-1.0.0.tar.gz");
+        await second.Client.GetSha256Async(file, default);
 
-            Assert.Equal(1, server.Requests.CountFor(file.Url.AbsolutePath));
-        }
-        finally
-        {
-            TestClient.DeleteDirectory(cache);
-        }
+        Assert.Equal(1, server.Requests.CountFor(file.Url.AbsolutePath));
     }
 
     [Fact]
     public async Task A_corrupted_download_is_a_hash_mismatch_and_is_not_remembered()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        var cache = TestClient.NewCacheDirectory();
-        try
+        using (var test = TestClient.For(server, _cache, o => o with { VerifyIndexDigests = true }))
         {
-            using (var test = TestClient.For(server, cache, o => o with { VerifyIndexDigests = true }))
-            {
-                var wheel = await MetadataTests.FileAsync(test, "idna", "idna-2.10-py3-none-any.whl");
-                server.Faults = FaultSettings.None.WithCorruptedBody(wheel.Url.AbsolutePath);
+            var wheel = await MetadataTests.FileAsync(test, "idna", "idna-2.10-py3-none-any.whl");
+            server.Faults = FaultSettings.None.WithCorruptedBody(wheel.Url.AbsolutePath);
 
-                var error = await Assert.ThrowsAsync<HashMismatchException>(() => test.Client.GetSha256Async(wheel, default));
+            var error = await Assert.ThrowsAsync<HashMismatchException>(() => test.Client.GetSha256Async(wheel, default));
 
-                Assert.Equal("idna-2.10-py3-none-any.whl", error.Filename);
-                Assert.Contains(wheel.Sha256!.Value.ToHex(), error.Message, StringComparison.Ordinal);
-                // A mismatch is not retried: the same bytes would come again.
-                Assert.Equal(1, server.Requests.CountFor(wheel.Url.AbsolutePath));
-            }
-            server.Faults = FaultSettings.None;
-            using var fresh = TestClient.For(server, cache, o => o with { VerifyIndexDigests = true });
-            var file = await MetadataTests.FileAsync(fresh, "idna", "idna-2.10-py3-none-any.whl");
-
-            Assert.Equal(file.Sha256, await fresh.Client.GetSha256Async(file, default));
-            Assert.Equal(2, server.Requests.CountFor(file.Url.AbsolutePath));
+            Assert.Equal("idna-2.10-py3-none-any.whl", error.Filename);
+            Assert.Contains(wheel.Sha256!.Value.ToHex(), error.Message, StringComparison.Ordinal);
+            // A mismatch is not retried: the same bytes would come again.
+            Assert.Equal(1, server.Requests.CountFor(wheel.Url.AbsolutePath));
         }
-        finally
-        {
-            TestClient.DeleteDirectory(cache);
-        }
+        server.Faults = FaultSettings.None;
+        using var fresh = TestClient.For(server, _cache, o => o with { VerifyIndexDigests = true });
+        var file = await MetadataTests.FileAsync(fresh, "idna", "idna-2.10-py3-none-any.whl");
+
+        Assert.Equal(file.Sha256, await fresh.Client.GetSha256Async(file, default));
+        Assert.Equal(2, server.Requests.CountFor(file.Url.AbsolutePath));
     }
 
     [Fact]
@@ -146,29 +134,21 @@ public sealed class HashingTests
     public async Task A_distributions_bytes_come_verified_and_are_kept_by_digest()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        var cache = TestClient.NewCacheDirectory();
-        try
+        DistributionFile sdist;
+        using (var first = TestClient.For(server, _cache))
         {
-            DistributionFile sdist;
-            using (var first = TestClient.For(server, cache))
-            {
-                sdist = await MetadataTests.FileAsync(first, "edge-sdist-only", "edge-sdist-only-1.0.0.tar.gz");
-                var distribution = await first.Client.GetDistributionAsync(sdist, 1 << 20, default);
+            sdist = await MetadataTests.FileAsync(first, "edge-sdist-only", "edge-sdist-only-1.0.0.tar.gz");
+            var distribution = await first.Client.GetDistributionAsync(sdist, 1 << 20, default);
 
-                Assert.Equal(sdist.Sha256, distribution.Sha256);
-                Assert.Equal(File.ReadAllBytes(PathOf(server, sdist)), distribution.Bytes.ToArray());
-                Assert.NotNull(DistributionArchive.ReadSdistMember(distribution.Bytes, sdist.Filename, "pyproject.toml"));
-            }
-            using var second = TestClient.For(server, cache);
-            var again = await second.Client.GetDistributionAsync(sdist, 1 << 20, default);
+            Assert.Equal(sdist.Sha256, distribution.Sha256);
+            Assert.Equal(File.ReadAllBytes(PathOf(server, sdist)), distribution.Bytes.ToArray());
+            Assert.NotNull(DistributionArchive.ReadSdistMember(distribution.Bytes, sdist.Filename, "pyproject.toml"));
+        }
+        using var second = TestClient.For(server, _cache);
+        var again = await second.Client.GetDistributionAsync(sdist, 1 << 20, default);
 
-            Assert.Equal(sdist.Sha256, again.Sha256);
-            Assert.Equal(1, server.Requests.CountFor(sdist.Url.AbsolutePath));
-        }
-        finally
-        {
-            TestClient.DeleteDirectory(cache);
-        }
+        Assert.Equal(sdist.Sha256, again.Sha256);
+        Assert.Equal(1, server.Requests.CountFor(sdist.Url.AbsolutePath));
     }
 
     [Fact]

@@ -106,6 +106,30 @@ public sealed class MetadataTests
     }
 
     [Fact]
+    public async Task A_json_api_that_keeps_failing_is_given_up_for_the_distributions()
+    {
+        await using var server = await FixtureIndexServer.StartAsync(new FixtureIndexOptions
+        {
+            Faults = FaultSettings.None
+                .WithFixedStatus("/pypi/edge-no-core-metadata/1.0.0/json", 503)
+                .WithFixedStatus("/pypi/edge-no-core-metadata/2.0.0/json", 503),
+        });
+        using var test = TestClient.For(server, configure: o => o with { Retry = TestClient.FastRetries with { MaxRetries = 2 } });
+        var first = await FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-1.0.0-py3-none-any.whl");
+        var second = await FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-2.0.0-py3-none-any.whl");
+
+        var one = await test.Client.GetMetadataAsync(first, default);
+        var two = await test.Client.GetMetadataAsync(second, default);
+
+        Assert.Equal("1.0.0", one.Version.ToString());
+        Assert.Equal(["click>=7", "itsdangerous>=1.1"], two.RequiresDist.Select(r => r.ToString()));
+        Assert.Equal(3, server.Requests.CountFor("/pypi/edge-no-core-metadata/1.0.0/json", 503));
+        Assert.Equal(0, server.Requests.CountFor("/pypi/edge-no-core-metadata/2.0.0/json"));
+        Assert.Equal(1, server.Requests.CountFor(second.Url.AbsolutePath, 200));
+        Assert.Contains(test.Events, e => e.Kind == IndexClientEventKind.Warning && e.Message.Contains("JSON API is unavailable", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_announced_metadata_file_that_is_missing_falls_back_with_a_warning()
     {
         await using var server = await FixtureIndexServer.StartAsync();

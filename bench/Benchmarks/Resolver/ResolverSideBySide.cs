@@ -98,23 +98,23 @@ internal static class ResolverSideBySide
 
     private static async Task WarmAsync(FixtureIndexServer server, Manifest manifest, string requirements, string warmCache, int runs)
     {
-            var warm = await BestAsync(runs, async _ =>
-            {
-                server.Requests.Reset();
-                var watch = Stopwatch.StartNew();
-                using var client = new PyPIClient(new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = warmCache, Offline = true });
-                var resolution = await new DependencyResolver(client).ResolveAsync(manifest, ResolverBenchInputs.Target(allSystems: false));
-                return (watch.Elapsed, server.Requests.Total, resolution.Packages.Count);
-            });
-            Print("req2nix warm --offline (in process)", warm);
+        var warm = await BestAsync(runs, async _ =>
+        {
+            server.Requests.Reset();
+            var watch = Stopwatch.StartNew();
+            using var client = new PyPIClient(new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = warmCache, Offline = true });
+            var resolution = await new DependencyResolver(client).ResolveAsync(manifest, ResolverBenchInputs.Target(allSystems: false));
+            return (watch.Elapsed, server.Requests.Total, resolution.Packages.Count);
+        });
+        Print("req2nix warm --offline (in process)", warm);
 
-            var warmProcess = await BestAsync(runs, _ =>
-            {
-                server.Requests.Reset();
-                var (elapsed, output) = RunProcess("dotnet", [typeof(ResolverSideBySide).Assembly.Location, "resolver-once", server.SimpleUrl.ToString(), warmCache, requirements, "--offline"], pip: false);
-                return Task.FromResult((elapsed, server.Requests.Total, PinsFrom(output)));
-            });
-            Print("req2nix warm --offline (whole process)", warmProcess);
+        var warmProcess = await BestAsync(runs, _ =>
+        {
+            server.Requests.Reset();
+            var (elapsed, output) = RunProcess("dotnet", [typeof(ResolverSideBySide).Assembly.Location, "resolver-once", server.SimpleUrl.ToString(), warmCache, requirements, "--offline"], pip: false);
+            return Task.FromResult((elapsed, server.Requests.Total, PinsFrom(output)));
+        });
+        Print("req2nix warm --offline (whole process)", warmProcess);
     }
 
     private static async Task<(TimeSpan Elapsed, int Requests, int Pins)> BestAsync(int runs, Func<int, Task<(TimeSpan, int, int)>> run)

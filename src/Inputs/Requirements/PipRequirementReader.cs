@@ -242,10 +242,21 @@ internal sealed class PipRequirementReader
         problem = null;
         if (!Requirement.TryParse(text, out requirement, out var error))
         {
+            if (Packaging21Differences.LegacyClauses(text) is { } legacy)
+            {
+                problem = new LineProblem(offset + error.Column, $"invalid requirement '{text}': {legacy}");
+                return false;
+            }
             var hint = text.Contains('/', StringComparison.Ordinal) ? " (it looks like a path, but no such file or directory exists)"
                 : text.Contains('=', StringComparison.Ordinal) && !HasOperator(text) ? " ('=' is not a version operator; did you mean '=='?)"
                 : string.Empty;
             problem = new LineProblem(offset + error.Column, $"invalid requirement '{text}': {error.Message}{hint}");
+            return false;
+        }
+        if (Packaging21Differences.Rejection(text, requirement) is { } rejected)
+        {
+            problem = new LineProblem(offset, $"invalid requirement '{text}': {rejected}");
+            requirement = null;
             return false;
         }
         if (requirement.Url is { } url && Pep508UrlCheck.Problem(url) is { } invalid)

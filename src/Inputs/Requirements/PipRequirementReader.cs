@@ -247,9 +247,7 @@ internal sealed class PipRequirementReader
                 problem = new LineProblem(offset + error.Column, $"invalid requirement '{text}': {legacy}");
                 return false;
             }
-            var hint = text.Contains('/', StringComparison.Ordinal) ? " (it looks like a path, but no such file or directory exists)"
-                : text.Contains('=', StringComparison.Ordinal) && !HasOperator(text) ? " ('=' is not a version operator; did you mean '=='?)"
-                : string.Empty;
+            var hint = text.Contains('/', StringComparison.Ordinal) ? " (it looks like a path, but no such file or directory exists)" : string.Empty;
             problem = new LineProblem(offset + error.Column, $"invalid requirement '{text}': {error.Message}{hint}");
             return false;
         }
@@ -267,10 +265,6 @@ internal sealed class PipRequirementReader
         }
         return true;
     }
-
-    private static bool HasOperator(string text) =>
-        text.Contains("==", StringComparison.Ordinal) || text.Contains("!=", StringComparison.Ordinal) || text.Contains('<', StringComparison.Ordinal)
-        || text.Contains('>', StringComparison.Ordinal) || text.Contains("~=", StringComparison.Ordinal);
 
     /// <summary>pip's <c>convert_extras</c>: <c>[a,B]</c> after a path, lower-cased and parsed as a requirement's extras.</summary>
     private static bool TryConvertExtras(string extrasText, int offset, out IReadOnlyList<string> extras, out LineProblem? problem)

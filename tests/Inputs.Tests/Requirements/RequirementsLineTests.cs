@@ -142,4 +142,18 @@ public sealed class RequirementsLineTests
         Assert.Equal("certifi==2023.7.22    ", entry.Text);
         Assert.Equal("certifi", entry.Name);
     }
+
+    [Theory]
+    [InlineData("   six --bad", "requirements.txt:1:8")]
+    [InlineData("six==${VERSION_1} --bad", "requirements.txt:1:19")]
+    [InlineData("a @ https://${TOKEN}@h/${TOKEN}/a.tar.gz --bad", "requirements.txt:1:42")]
+    [InlineData("six \\\n\\\\ ==1 \\\n    --bad", "requirements.txt:3:5")]
+    [InlineData("\\\nsix --bad", "requirements.txt:2:5")]
+    [InlineData("six\t--bad\n", "requirements.txt:1:5")]
+    public void Errors_point_at_the_physical_line_and_column(string text, string position)
+    {
+        var error = Assert.Throws<RequirementsFileException>(() => RequirementsTestFiles.Read(text, Environment).ToManifest());
+
+        Assert.Equal(position, error.Location.ToString());
+    }
 }

@@ -15,11 +15,12 @@ public sealed class PhysicalRequirementsFileSystem : IRequirementsFileSystem
             problem = null;
             return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             bytes = null;
             problem = e switch
             {
+                ArgumentException or NotSupportedException => "not a valid path",
                 FileNotFoundException or DirectoryNotFoundException => "no such file",
                 UnauthorizedAccessException => "permission denied",
                 _ when Directory.Exists(path) => "it is a directory",

@@ -91,7 +91,8 @@ internal sealed class PipRequirementReader
         }
 
         IReadOnlyList<string>? pathExtras = null;
-        if (extrasText is not null && !TryConvertExtras(extrasText, nameStart, out pathExtras, out problem))
+        // The extras as written: those of the normalized path differ only where normalizing changed them.
+        if (extrasText is not null && !TryConvertExtras(StripExtras(name).Extras ?? extrasText, nameStart, out pathExtras, out problem))
         {
             return false;
         }

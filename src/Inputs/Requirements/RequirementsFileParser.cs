@@ -28,11 +28,12 @@ internal sealed class RequirementsFileParser
     public RequirementsFile Parse(string path)
     {
         var absolute = PosixPath.Absolute(path, _options.WorkingDirectory);
-        ParseFile(absolute, constraint: false, includedAt: null);
+        ParseFile(absolute, constraint: false, includedAt: null, path);
         return new RequirementsFile(absolute, _options, _entries, _warnings, _filesRead);
     }
 
-    private void ParseFile(string path, bool constraint, SourceLocation? includedAt)
+    /// <param name="asWritten">The path as the user wrote it, for messages.</param>
+    private void ParseFile(string path, bool constraint, SourceLocation? includedAt, string asWritten)
     {
         var display = Display(path);
         if (++_filesOpened > _options.MaxFilesRead)
@@ -45,7 +46,7 @@ internal sealed class RequirementsFileParser
         {
             throw new RequirementsFileException(
                 includedAt ?? new SourceLocation(display, 0),
-                $"could not open requirements file {display}: {readProblem}");
+                $"could not open requirements file {asWritten}: {readProblem}");
         }
         if (_filesSeen.Add(path))
         {
@@ -215,7 +216,7 @@ internal sealed class RequirementsFileParser
             var chain = _includeChain.Skip(cycle).Append(targetPath).Select(Display);
             throw new RequirementsFileException(location, $"include cycle: {string.Join(" -> ", chain)}");
         }
-        ParseFile(targetPath, kind == IncludeKind.Constraints, location);
+        ParseFile(targetPath, kind == IncludeKind.Constraints, location, target.Text);
     }
 
     /// <summary>pip joins a relative include to the including file's directory; a <c>file:</c> URL names a local file; other URLs are not fetched.</summary>

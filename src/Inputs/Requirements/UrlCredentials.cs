@@ -25,49 +25,66 @@ public static class UrlCredentials
         return string.Concat(colon < 0 ? userInfo : userInfo[..colon], "@", host);
     }
 
-    /// <summary>Every <c>scheme://user-info@</c> in <paramref name="text"/> with the secret part replaced by <c>****</c>.</summary>
+    /// <summary>
+    /// Every <c>//user-info@</c> in <paramref name="text"/> (with a scheme before it or not) with the
+    /// secret part replaced by <c>****</c>: <c>user:****@</c>, or <c>****@</c> for a lone token.
+    /// </summary>
     public static string Redact(string text)
     {
-        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd < 0)
+        var slashes = text.IndexOf("//", StringComparison.Ordinal);
+        if (slashes < 0 || !text.Contains('@', StringComparison.Ordinal))
         {
             return text;
         }
         var builder = new System.Text.StringBuilder(text.Length);
         var copied = 0;
-        while (schemeEnd >= 0)
+        for (; slashes >= 0; slashes = text.IndexOf("//", slashes + 2, StringComparison.Ordinal))
         {
-            var netlocStart = schemeEnd + 3;
+            var netlocStart = slashes + 2;
+            if (netlocStart < copied)
+            {
+                continue;
+            }
             var netlocEnd = netlocStart;
             while (netlocEnd < text.Length && text[netlocEnd] is not ('/' or '?' or '#' or ' ' or '\t' or '\'' or '"'))
             {
                 netlocEnd++;
             }
-            var at = text.LastIndexOf('@', netlocEnd - 1, netlocEnd - netlocStart);
-            if (at >= 0)
+            var at = netlocEnd > netlocStart ? text.LastIndexOf('@', netlocEnd - 1, netlocEnd - netlocStart) : -1;
+            if (at < 0)
             {
-                var schemeStart = schemeEnd;
-                while (schemeStart > 0 && (char.IsAsciiLetterOrDigit(text[schemeStart - 1]) || text[schemeStart - 1] is '+' or '-' or '.'))
-                {
-                    schemeStart--;
-                }
-                var userInfo = text.AsSpan(netlocStart, at - netlocStart);
-                var colon = userInfo.IndexOf(':');
-                builder.Append(text, copied, netlocStart - copied);
-                if (colon >= 0)
-                {
-                    builder.Append(userInfo[..colon]).Append(":****");
-                }
-                else
-                {
-                    builder.Append(IsSsh(text[schemeStart..schemeEnd]) ? userInfo : "****");
-                }
-                copied = at;
+                continue;
             }
-            schemeEnd = netlocEnd < text.Length ? text.IndexOf("://", netlocEnd, StringComparison.Ordinal) : -1;
+            var userInfo = text.AsSpan(netlocStart, at - netlocStart);
+            var colon = userInfo.IndexOf(':');
+            builder.Append(text, copied, netlocStart - copied);
+            if (colon >= 0)
+            {
+                builder.Append(userInfo[..colon]).Append(":****");
+            }
+            else
+            {
+                builder.Append(IsSsh(SchemeBefore(text, slashes)) ? userInfo : "****");
+            }
+            copied = at;
         }
         builder.Append(text, copied, text.Length - copied);
         return builder.ToString();
+    }
+
+    /// <summary>The scheme written right before <c>//</c> at <paramref name="slashes"/>, without its <c>:</c>; empty when there is none.</summary>
+    private static string SchemeBefore(string text, int slashes)
+    {
+        if (slashes == 0 || text[slashes - 1] != ':')
+        {
+            return string.Empty;
+        }
+        var start = slashes - 1;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '+' or '-' or '.'))
+        {
+            start--;
+        }
+        return text[start..(slashes - 1)];
     }
 
     private static bool IsSsh(string scheme) =>

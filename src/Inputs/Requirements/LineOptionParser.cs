@@ -11,6 +11,9 @@ internal static class LineOptionParser
 {
     private static readonly string[] StrongHashes = ["sha256", "sha384", "sha512"];
 
+    private static readonly Dictionary<string, LineOptionSpec>.AlternateLookup<ReadOnlySpan<char>> ExactLongNames =
+        LineOptionSpec.All.ToDictionary(spec => spec.LongName, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Parses the words; on bad input returns false with the problem and its offset.</summary>
     public static bool TryParse(List<ShellWord> words, LineOptions options, out LineProblem? problem)
     {
@@ -19,35 +22,34 @@ internal static class LineOptionParser
         while (i < words.Count)
         {
             var word = words[i];
-            var text = word.Text;
-            if (text == "--")
+            var text = word.Span;
+            if (text.SequenceEqual("--"))
             {
                 for (i++; i < words.Count; i++)
                 {
-                    (options.Leftovers ??= []).Add(new OptionValue(words[i].Text, words[i].Offset));
+                    (options.Leftovers ??= []).Add(new OptionValue(words[i].Text(), words[i].Offset));
                 }
                 return true;
             }
-            if (text.StartsWith("--", StringComparison.Ordinal))
+            if (text.StartsWith("--"))
             {
                 i++;
-                var equals = text.IndexOf('=', StringComparison.Ordinal);
-                var name = equals < 0 ? text : text[..equals];
-                var spec = MatchLong(name, word.Offset, out problem);
+                var equals = text.IndexOf('=');
+                var spec = MatchLong(equals < 0 ? text : text[..equals], word.Offset, out problem);
                 if (spec is null)
                 {
                     return false;
                 }
-                string? value = null;
+                var (valueWord, valueFrom) = (word, 0);
                 if (spec.TakesValue)
                 {
                     if (equals >= 0)
                     {
-                        value = text[(equals + 1)..];
+                        valueFrom = equals + 1;
                     }
                     else if (i < words.Count)
                     {
-                        value = words[i++].Text;
+                        valueWord = words[i++];
                     }
                     else
                     {
@@ -60,7 +62,7 @@ internal static class LineOptionParser
                     problem = new LineProblem(word.Offset, $"{spec.LongName} does not take a value");
                     return false;
                 }
-                if (!TryApply(spec, spec.LongName, value, word.Offset, options, out problem))
+                if (!TryApply(spec, spec.LongName, valueWord, valueFrom, word.Offset, options, out problem))
                 {
                     return false;
                 }
@@ -75,28 +77,24 @@ internal static class LineOptionParser
                     return false;
                 }
                 // Every short option here takes a value: the rest of the word, else the next word.
-                string value;
-                if (text.Length > 2)
+                var (valueWord, valueFrom) = (word, 2);
+                if (text.Length == 2)
                 {
-                    value = text[2..];
+                    if (i >= words.Count)
+                    {
+                        problem = new LineProblem(word.Offset, $"-{text[1]} needs a value");
+                        return false;
+                    }
+                    (valueWord, valueFrom) = (words[i++], 0);
                 }
-                else if (i < words.Count)
-                {
-                    value = words[i++].Text;
-                }
-                else
-                {
-                    problem = new LineProblem(word.Offset, $"-{text[1]} needs a value");
-                    return false;
-                }
-                if (!TryApply(spec, "-" + text[1], value, word.Offset, options, out problem))
+                if (!TryApply(spec, "-" + text[1], valueWord, valueFrom, word.Offset, options, out problem))
                 {
                     return false;
                 }
             }
             else
             {
-                (options.Leftovers ??= []).Add(new OptionValue(text, word.Offset));
+                (options.Leftovers ??= []).Add(new OptionValue(word.Text(), word.Offset));
                 i++;
             }
         }
@@ -104,18 +102,18 @@ internal static class LineOptionParser
     }
 
     /// <summary>optparse's <c>_match_abbrev</c>: an exact long name, else the only one it is a prefix of.</summary>
-    private static LineOptionSpec? MatchLong(string name, int offset, out LineProblem? problem)
+    private static LineOptionSpec? MatchLong(ReadOnlySpan<char> name, int offset, out LineProblem? problem)
     {
         problem = null;
+        if (ExactLongNames.TryGetValue(name, out var exact))
+        {
+            return exact;
+        }
         LineOptionSpec? only = null;
         var candidates = 0;
         foreach (var spec in LineOptionSpec.ByLongName)
         {
-            if (spec.LongName == name)
-            {
-                return spec;
-            }
-            if (spec.LongName.StartsWith(name, StringComparison.Ordinal))
+            if (spec.LongName.AsSpan().StartsWith(name))
             {
                 only = spec;
                 candidates++;
@@ -125,37 +123,44 @@ internal static class LineOptionParser
         {
             return only;
         }
+        var written = name.ToString();
         if (candidates == 0)
         {
-            problem = new LineProblem(offset, $"unknown option {name}");
+            problem = new LineProblem(offset, $"unknown option {written}");
             return null;
         }
-        var possible = LineOptionSpec.ByLongName.Where(spec => spec.LongName.StartsWith(name, StringComparison.Ordinal)).Select(spec => spec.LongName);
-        problem = new LineProblem(offset, $"ambiguous option {name} (could be {string.Join(", ", possible)})");
+        var possible = LineOptionSpec.ByLongName.Where(spec => spec.LongName.StartsWith(written, StringComparison.Ordinal)).Select(spec => spec.LongName);
+        problem = new LineProblem(offset, $"ambiguous option {written} (could be {string.Join(", ", possible)})");
         return null;
     }
 
-    private static bool TryApply(LineOptionSpec spec, string written, string? value, int offset, LineOptions options, out LineProblem? problem)
+    /// <summary>Records one option; its value (for options that take one) is <paramref name="valueWord"/> from <paramref name="valueFrom"/> on.</summary>
+    private static bool TryApply(LineOptionSpec spec, string written, ShellWord valueWord, int valueFrom, int offset, LineOptions options, out LineProblem? problem)
     {
         problem = null;
-        options.Written.Add((spec.Option, offset));
-        var located = new OptionValue(value ?? string.Empty, offset);
+        options.Record(spec.Option, offset);
+        switch (spec.Option)
+        {
+            case LineOption.NoIndex:
+                options.NoIndex = true;
+                return true;
+            case LineOption.PreferBinary:
+                options.PreferBinary = true;
+                return true;
+            case LineOption.RequireHashes:
+                options.RequireHashes = true;
+                return true;
+            case LineOption.Pre:
+                options.Pre = true;
+                return true;
+            case LineOption.Hashes:
+                return TryAddHash(written, valueWord, valueFrom, offset, options, out problem);
+        }
+        var located = new OptionValue(valueWord.Text(valueFrom), offset);
         switch (spec.Option)
         {
             case LineOption.IndexUrl:
                 options.IndexUrl = located;
-                break;
-            case LineOption.NoIndex:
-                options.NoIndex = true;
-                break;
-            case LineOption.PreferBinary:
-                options.PreferBinary = true;
-                break;
-            case LineOption.RequireHashes:
-                options.RequireHashes = true;
-                break;
-            case LineOption.Pre:
-                options.Pre = true;
                 break;
             case LineOption.ExtraIndexUrls:
                 (options.ExtraIndexUrls ??= []).Add(located);
@@ -195,21 +200,6 @@ internal static class LineOptionParser
                 var which = spec.Option == LineOption.NoBinary ? BinaryFormatOption.NoBinary : BinaryFormatOption.OnlyBinary;
                 (options.FormatControl ??= []).Add(new FormatControlChange(which, located.Text));
                 break;
-            case LineOption.Hashes:
-                var colon = located.Text.IndexOf(':', StringComparison.Ordinal);
-                if (colon < 0)
-                {
-                    problem = new LineProblem(offset, $"{written} needs a hash name and a value, like --hash=sha256:<hex digest>");
-                    return false;
-                }
-                var algorithm = located.Text[..colon];
-                if (Array.IndexOf(StrongHashes, algorithm) < 0)
-                {
-                    problem = new LineProblem(offset, $"{written}: the hash algorithm '{algorithm}' is not allowed; use sha256, sha384 or sha512");
-                    return false;
-                }
-                (options.Hashes ??= []).Add((algorithm, located.Text[(colon + 1)..], offset));
-                break;
             case LineOption.ConfigSettings:
                 var separator = located.Text.IndexOf('=', StringComparison.Ordinal);
                 if (separator < 0)
@@ -222,6 +212,34 @@ internal static class LineOptionParser
             default:
                 throw new InvalidOperationException($"no handler for {spec.Option}");
         }
+        return true;
+    }
+
+    /// <summary>pip's <c>_handle_merge_hash</c>: <c>algorithm:digest</c>, the algorithm one of the strong ones.</summary>
+    private static bool TryAddHash(string written, ShellWord valueWord, int valueFrom, int offset, LineOptions options, out LineProblem? problem)
+    {
+        problem = null;
+        var value = valueWord.Span[valueFrom..];
+        var colon = value.IndexOf(':');
+        if (colon < 0)
+        {
+            problem = new LineProblem(offset, $"{written} needs a hash name and a value, like --hash=sha256:<hex digest>");
+            return false;
+        }
+        string? algorithm = null;
+        foreach (var name in StrongHashes)
+        {
+            if (value[..colon].SequenceEqual(name))
+            {
+                algorithm = name;
+            }
+        }
+        if (algorithm is null)
+        {
+            problem = new LineProblem(offset, $"{written}: the hash algorithm '{value[..colon]}' is not allowed; use sha256, sha384 or sha512");
+            return false;
+        }
+        options.AddHash(algorithm, valueWord.Text(valueFrom + colon + 1), offset);
         return true;
     }
 }

@@ -2,10 +2,14 @@ namespace Req2Nix.Inputs.Requirements;
 
 /// <summary>
 /// What pip's optparse parser makes of one line's options (its <c>Values</c>): stored values keep the
-/// last one, appended ones all in order. Lists are created when first needed.
+/// last one, appended ones all in order. Lists are created when first needed; one instance serves
+/// every line of a read (<see cref="Reset"/>), reusing its buffers for hashes and written options.
 /// </summary>
 internal sealed class LineOptions
 {
+    private List<(string Algorithm, string Digest, int Offset)>? _hashBuffer;
+    private List<(LineOption Option, int Offset)>? _written;
+
     public OptionValue? IndexUrl { get; set; }
 
     public bool NoIndex { get; set; }
@@ -34,8 +38,8 @@ internal sealed class LineOptions
 
     public List<FormatControlChange>? FormatControl { get; set; }
 
-    /// <summary><c>--hash</c> values split at the first <c>:</c>, in order.</summary>
-    public List<(string Algorithm, string Digest, int Offset)>? Hashes { get; set; }
+    /// <summary><c>--hash</c> values split at the first <c>:</c>, in order; null when there are none.</summary>
+    public List<(string Algorithm, string Digest, int Offset)>? Hashes { get; private set; }
 
     /// <summary><c>--config-settings KEY=VALUE</c> pairs, in order.</summary>
     public List<(string Key, string Value)>? ConfigSettings { get; set; }
@@ -44,19 +48,22 @@ internal sealed class LineOptions
     public List<OptionValue>? Leftovers { get; set; }
 
     /// <summary>Which options the line wrote, in order, with the offset of each.</summary>
-    public List<(LineOption Option, int Offset)> Written { get; } = [];
+    public IReadOnlyList<(LineOption Option, int Offset)> Written => _written ?? [];
 
-    public bool IsEmpty => Written.Count == 0 && Leftovers is null;
+    public void Record(LineOption option, int offset) => (_written ??= []).Add((option, offset));
 
-    public bool Has(LineOption option)
+    public void AddHash(string algorithm, string digest, int offset) => (Hashes ??= _hashBuffer ??= []).Add((algorithm, digest, offset));
+
+    /// <summary>Forgets the previous line; lists handed out (format control, values) stay with whoever holds them.</summary>
+    public void Reset()
     {
-        foreach (var (written, _) in Written)
-        {
-            if (written == option)
-            {
-                return true;
-            }
-        }
-        return false;
+        IndexUrl = null;
+        NoIndex = PreferBinary = RequireHashes = Pre = false;
+        ExtraIndexUrls = Constraints = Requirements = Editables = FindLinks = TrustedHosts = FeaturesEnabled = GlobalOptions = Leftovers = null;
+        FormatControl = null;
+        ConfigSettings = null;
+        Hashes = null;
+        _hashBuffer?.Clear();
+        _written?.Clear();
     }
 }

@@ -11,12 +11,14 @@ namespace Req2Nix.Inputs.Requirements;
 /// </summary>
 internal sealed class LogicalLineReader
 {
-    private readonly string _content;
+    private readonly ReadOnlyMemory<char> _content;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly StringBuilder _joined = new();
+    private readonly List<LinePositionMap.Segment> _segments = [];
     private int _position;
     private int _lineNumber;
 
-    public LogicalLineReader(string content, IReadOnlyDictionary<string, string> environment)
+    public LogicalLineReader(ReadOnlyMemory<char> content, IReadOnlyDictionary<string, string> environment)
     {
         _content = content;
         _environment = environment;
@@ -25,26 +27,25 @@ internal sealed class LogicalLineReader
     public bool TryRead(out LogicalLine line)
     {
         StringBuilder? pending = null;
-        List<LinePositionMap.Segment>? segments = null;
         var primary = 0;
         while (_position < _content.Length)
         {
             var start = _position;
-            PythonLines.NextBreak(_content, start, out var end, out _position);
+            PythonLines.NextBreak(_content.Span, start, out var end, out _position);
             _lineNumber++;
-            var physical = _content.AsSpan(start, end - start);
+            var physical = _content.Span.Slice(start, end - start);
             var isComment = IsCommentLine(physical);
             if (!physical.EndsWith('\\') || isComment)
             {
                 if (pending is not null)
                 {
-                    segments!.Add(new LinePositionMap.Segment(pending.Length, _lineNumber, isComment ? 0 : 1));
+                    _segments.Add(new LinePositionMap.Segment(pending.Length, _lineNumber, isComment ? 0 : 1));
                     if (isComment)
                     {
                         pending.Append(' ');
                     }
                     pending.Append(physical);
-                    if (TryFinishJoined(pending.ToString(), primary, segments, out line))
+                    if (TryFinishJoined(pending.ToString(), primary, out line))
                     {
                         return true;
                     }
@@ -58,15 +59,15 @@ internal sealed class LogicalLineReader
             }
             if (pending is null)
             {
-                pending = new StringBuilder();
-                segments = [];
+                pending = _joined.Clear();
+                _segments.Clear();
                 primary = _lineNumber;
             }
             var leadingBackslashes = physical.Length - physical.TrimStart('\\').Length;
-            segments!.Add(new LinePositionMap.Segment(pending.Length, _lineNumber, leadingBackslashes + 1));
+            _segments.Add(new LinePositionMap.Segment(pending.Length, _lineNumber, leadingBackslashes + 1));
             pending.Append(physical.Trim('\\'));
         }
-        if (pending is not null && TryFinishJoined(pending.ToString(), primary, segments!, out line))
+        if (pending is not null && TryFinishJoined(pending.ToString(), primary, out line))
         {
             return true;
         }
@@ -92,7 +93,7 @@ internal sealed class LogicalLineReader
         return true;
     }
 
-    private bool TryFinishJoined(string joined, int number, List<LinePositionMap.Segment> segments, out LogicalLine line)
+    private bool TryFinishJoined(string joined, int number, out LogicalLine line)
     {
         var span = joined.AsSpan();
         var cut = CommentStart(span);
@@ -103,8 +104,9 @@ internal sealed class LogicalLineReader
             line = default;
             return false;
         }
-        var expanded = EnvironmentExpander.Expand(joined[start..end], _environment, out var expansions);
-        line = new LogicalLine(expanded, number, new LinePositionMap([.. segments], start, expansions ?? []));
+        var text = start == 0 && end == joined.Length ? joined : joined[start..end];
+        var expanded = EnvironmentExpander.Expand(text, _environment, out var expansions);
+        line = new LogicalLine(expanded, number, new LinePositionMap([.. _segments], start, expansions ?? []));
         return true;
     }
 

@@ -332,9 +332,29 @@ internal sealed class PipRequirementReader
     /// <summary>pip's <c>_looks_like_path</c> on Linux: a <c>/</c> in it, or a leading <c>.</c>.</summary>
     private static bool LooksLikePath(string name) => name.Contains('/', StringComparison.Ordinal) || name.StartsWith('.');
 
+    /// <summary>pip's <c>is_archive_file</c>: the extension (with <c>.tar</c> kept before a compression one) is an archive's, in any case.</summary>
     private static bool IsArchive(string path)
     {
-        var extension = PosixPath.Extension(path).ToLowerInvariant();
-        return Array.IndexOf(ArchiveExtensions, extension) >= 0;
+        foreach (var extension in ArchiveExtensions)
+        {
+            // Cheap test first: most requirements end in a version, not an archive extension.
+            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return IsListed(PosixPath.Extension(path));
+            }
+        }
+        return false;
+    }
+
+    private static bool IsListed(string extension)
+    {
+        foreach (var candidate in ArchiveExtensions)
+        {
+            if (candidate.Equals(extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -58,7 +58,7 @@ public sealed class RequirementEntry : RequirementsEntry
     public RequirementProblem? Problem { get; init; }
 
     /// <summary>Where each of <see cref="Hashes"/> was written.</summary>
-    internal IReadOnlyList<SourceLocation> HashLocations { get; init; } = [];
+    internal HashLocator? HashLocations { get; init; }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> EmptySettings { get; } = new Dictionary<string, IReadOnlyList<string>>();
 

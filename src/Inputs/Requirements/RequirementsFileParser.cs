@@ -10,6 +10,8 @@ namespace Req2Nix.Inputs.Requirements;
 /// </summary>
 internal sealed class RequirementsFileParser
 {
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> EmptySettings = new Dictionary<string, IReadOnlyList<string>>();
+
     private readonly RequirementsReadOptions _options;
     private readonly PipRequirementReader _requirements;
     private readonly List<RequirementsEntry> _entries = [];
@@ -17,6 +19,8 @@ internal sealed class RequirementsFileParser
     private readonly List<string> _filesRead = [];
     private readonly HashSet<string> _filesSeen = new(StringComparer.Ordinal);
     private readonly List<string> _includeChain = [];
+    private readonly List<ShellWord> _words = [];
+    private readonly LineOptions _lineOptions = new();
     private int _filesOpened;
 
     public RequirementsFileParser(RequirementsReadOptions options)
@@ -54,10 +58,17 @@ internal sealed class RequirementsFileParser
         }
         var text = RequirementsTextDecoder.Decode(bytes, display);
         _includeChain.Add(path);
-        var reader = new LogicalLineReader(text, _options.Environment);
-        while (reader.TryRead(out var line))
+        try
         {
-            ParseLine(path, display, line, constraint);
+            var reader = new LogicalLineReader(text.Memory, _options.Environment);
+            while (reader.TryRead(out var line))
+            {
+                ParseLine(path, display, line, constraint);
+            }
+        }
+        finally
+        {
+            text.Return();
         }
         _includeChain.RemoveAt(_includeChain.Count - 1);
     }
@@ -65,15 +76,16 @@ internal sealed class RequirementsFileParser
     private void ParseLine(string path, string display, LogicalLine line, bool constraint)
     {
         var (arguments, optionsStart) = BreakArgumentsAndOptions(line.Text);
-        var options = new LineOptions();
+        var options = _lineOptions;
+        options.Reset();
         if (optionsStart < line.Text.Length)
         {
-            var words = ShellWords.Split(line.Text[optionsStart..], optionsStart, out var splitProblem);
+            ShellWords.Split(line.Text, optionsStart, _words, out var splitProblem);
             if (splitProblem is not null)
             {
                 throw Error(display, line, splitProblem.Offset, $"could not split the options: {splitProblem.Reason}");
             }
-            if (!LineOptionParser.TryParse(words, options, out var problem))
+            if (!LineOptionParser.TryParse(_words, options, out var problem))
             {
                 throw Error(display, line, problem!.Offset, problem.Reason);
             }
@@ -117,17 +129,23 @@ internal sealed class RequirementsFileParser
         {
             Warn(display, line, warning.Offset, warning.Reason);
         }
-        var hashes = new List<HashPin>();
-        var hashLocations = new List<SourceLocation>();
-        foreach (var (algorithm, digest, offset) in options.Hashes ?? [])
+        var hashes = new HashPin[options.Hashes?.Count ?? 0];
+        var hashOffsets = new int[hashes.Length];
+        for (var i = 0; i < hashes.Length; i++)
         {
-            hashes.Add(new HashPin(algorithm, digest));
-            hashLocations.Add(Locate(display, line, offset));
+            var (algorithm, digest, offset) = options.Hashes![i];
+            hashes[i] = new HashPin(algorithm, digest);
+            hashOffsets[i] = offset;
         }
-        var settings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (key, value) in options.ConfigSettings ?? [])
+        var settings = EmptySettings;
+        if (options.ConfigSettings is { } pairs)
         {
-            settings[key] = settings.TryGetValue(key, out var values) ? [.. values, value] : [value];
+            var collected = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var (key, value) in pairs)
+            {
+                collected[key] = collected.TryGetValue(key, out var values) ? [.. values, value] : [value];
+            }
+            settings = collected;
         }
         return new RequirementEntry(path, location, constraint, arguments, editable: false)
         {
@@ -138,7 +156,7 @@ internal sealed class RequirementsFileParser
             LocalPath = RelativeToWorkingDirectory(form?.LocalPath),
             AbsoluteLocalPath = form?.LocalPath,
             Hashes = hashes,
-            HashLocations = hashLocations,
+            HashLocations = new HashLocator(display, line, hashOffsets),
             ConfigSettings = settings,
             GlobalOptions = options.GlobalOptions?.Select(value => value.Text).ToArray() ?? [],
             Problem = failure,

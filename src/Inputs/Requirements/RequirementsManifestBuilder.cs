@@ -112,7 +112,7 @@ internal sealed class RequirementsManifestBuilder
             };
             if (digest.Length != length || !digest.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
             {
-                var where = i < entry.HashLocations.Count ? entry.HashLocations[i] : entry.Location;
+                var where = entry.HashLocations?[i] ?? entry.Location;
                 throw new RequirementsFileException(where, $"the {algorithm} digest '{digest}' is not {length} lower-case hex digits, so no file could match it");
             }
         }

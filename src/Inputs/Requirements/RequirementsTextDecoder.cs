@@ -26,7 +26,8 @@ internal static class RequirementsTextDecoder
         ([0x00, 0x00, 0xFE, 0xFF], () => StrictEncodings.Utf32(bigEndian: true), false),
     ];
 
-    public static string Decode(ReadOnlySpan<byte> bytes, string displayPath)
+    /// <summary>The decoded text in a buffer rented from the shared pool: return it with <see cref="ArrayPool{T}.Return"/>.</summary>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string displayPath)
     {
         foreach (var (mark, encoding, takesSecondMark) in ByteOrderMarks)
         {
@@ -56,25 +57,19 @@ internal static class RequirementsTextDecoder
         return DecodeUtf8(bytes, displayPath);
     }
 
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, string displayPath)
+    private static DecodedText DecodeUtf8(ReadOnlySpan<byte> bytes, string displayPath)
     {
-        var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
-        try
-        {
-            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-            if (status != OperationStatus.Done)
-            {
-                throw InvalidBytes(bytes, read, displayPath, "UTF-8");
-            }
-            return new string(chars, 0, written);
-        }
-        finally
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
         {
             ArrayPool<char>.Shared.Return(chars);
+            throw InvalidBytes(bytes, read, displayPath, "UTF-8");
         }
+        return new DecodedText(chars, written);
     }
 
-    private static string DecodeWith(Encoding encoding, ReadOnlySpan<byte> bytes, string displayPath)
+    private static DecodedText DecodeWith(Encoding encoding, ReadOnlySpan<byte> bytes, string displayPath)
     {
         if (encoding is UTF8Encoding)
         {
@@ -82,7 +77,16 @@ internal static class RequirementsTextDecoder
         }
         try
         {
-            return encoding.GetString(bytes);
+            var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
+            try
+            {
+                return new DecodedText(chars, encoding.GetChars(bytes, chars));
+            }
+            catch
+            {
+                ArrayPool<char>.Shared.Return(chars);
+                throw;
+            }
         }
         catch (DecoderFallbackException e)
         {
@@ -177,4 +181,12 @@ internal static class RequirementsTextDecoder
             }
         }
     }
+}
+
+/// <summary>Decoded text in a pooled buffer: <see cref="Chars"/> up to <see cref="Length"/>.</summary>
+internal readonly record struct DecodedText(char[] Chars, int Length)
+{
+    public ReadOnlyMemory<char> Memory => Chars.AsMemory(0, Length);
+
+    public void Return() => ArrayPool<char>.Shared.Return(Chars);
 }

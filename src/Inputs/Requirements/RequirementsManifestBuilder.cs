@@ -1,3 +1,4 @@
+using System.Buffers;
 using Req2Nix.Packaging.Pep508;
 using Req2Nix.Resolver;
 
@@ -11,6 +12,8 @@ namespace Req2Nix.Inputs.Requirements;
 /// </summary>
 internal sealed class RequirementsManifestBuilder
 {
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
+
     private readonly RequirementsFile _file;
     private readonly ProjectNameFinder _names;
     private readonly string _baseDirectory;
@@ -110,7 +113,7 @@ internal sealed class RequirementsManifestBuilder
                 "sha384" => 96,
                 _ => 128,
             };
-            if (digest.Length != length || !digest.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+            if (digest.Length != length || digest.AsSpan().IndexOfAnyExcept(LowerHexDigits) >= 0)
             {
                 var where = entry.HashLocations?[i] ?? entry.Location;
                 throw new RequirementsFileException(where, $"the {algorithm} digest '{digest}' is not {length} lower-case hex digits, so no file could match it");

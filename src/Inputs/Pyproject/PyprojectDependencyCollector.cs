@@ -6,8 +6,8 @@ using Req2Nix.Resolver;
 
 namespace Req2Nix.Inputs.Pyproject;
 
-/// <summary>Gathers a <see cref="Pyproject"/>'s dependencies for a selection (see <see cref="Pyproject.Dependencies"/>).</summary>
-internal sealed class PyprojectDependencyCollector(Pyproject project, DependencySelection selection)
+/// <summary>Gathers a <see cref="PyprojectToml"/>'s dependencies for a selection (see <see cref="PyprojectToml.Dependencies"/>).</summary>
+internal sealed class PyprojectDependencyCollector(PyprojectToml project, DependencySelection selection)
 {
     private readonly List<PyprojectDependency> _dependencies = [];
 

@@ -14,7 +14,7 @@ namespace Req2Nix.Inputs.Pyproject;
 public static class PyprojectReader
 {
     /// <param name="sourceName">How error positions and requirement origins name the file.</param>
-    public static Pyproject Read(ReadOnlySpan<byte> utf8, string sourceName = "pyproject.toml")
+    public static PyprojectToml Read(ReadOnlySpan<byte> utf8, string sourceName = "pyproject.toml")
     {
         ArgumentNullException.ThrowIfNull(sourceName);
         try
@@ -27,7 +27,7 @@ public static class PyprojectReader
         }
     }
 
-    public static Pyproject Read(string text, string sourceName = "pyproject.toml")
+    public static PyprojectToml Read(string text, string sourceName = "pyproject.toml")
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -58,7 +58,7 @@ public static class PyprojectReader
         }
     }
 
-    private static Pyproject Read(TomlTable document, string sourceName) => new()
+    private static PyprojectToml Read(TomlTable document, string sourceName) => new()
     {
         SourceName = sourceName,
         Project = ReadProject(document.GetOptionalTable("project")),

@@ -1,3 +1,6 @@
+using Req2Nix.Inputs.Pyproject;
+using Req2Nix.Resolver;
+
 namespace Req2Nix.Inputs.Locks.Poetry;
 
 /// <summary>
@@ -21,4 +24,8 @@ public sealed class PoetryLock
 
     /// <summary>Lock 2.1 and later: each package says its groups and the markers under which each group needs it.</summary>
     public bool HasGroupsAndMarkers => Metadata.ParsedLockVersion is { } version && version >= PoetryLockReader.GroupsAndMarkersVersion;
+
+    /// <summary>The resolution this lock describes for <paramref name="target"/>; see <see cref="PoetryResolutionBuilder"/>.</summary>
+    public Resolution ToResolution(ResolutionTarget target, DependencySelection? selection = null, PyprojectToml? project = null) =>
+        PoetryResolutionBuilder.ToResolution(this, target, selection, project);
 }

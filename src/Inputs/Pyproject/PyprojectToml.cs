@@ -8,7 +8,7 @@ namespace Req2Nix.Inputs.Pyproject;
 /// written. <see cref="Dependencies"/> gathers what a selection of groups and extras asks for;
 /// <see cref="ToManifest"/> makes that the input of a resolution.
 /// </summary>
-public sealed class Pyproject
+public sealed class PyprojectToml
 {
     /// <summary>How positions name the file.</summary>
     public required string SourceName { get; init; }

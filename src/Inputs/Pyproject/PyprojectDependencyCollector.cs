@@ -22,9 +22,16 @@ internal sealed class PyprojectDependencyCollector(PyprojectToml project, Depend
         {
             AddPoetryDependencies(poetry);
         }
-        foreach (var group in SelectedGroups())
+        var selected = SelectedGroups();
+        foreach (var group in AllGroups())
         {
-            AddGroup(group, []);
+            // Every group is expanded, so a bad include is found whatever the selection.
+            var dependencies = new List<PyprojectDependency>();
+            AddGroup(group, group, [], dependencies, includedAt: null);
+            if (selected.Any(name => SameName(name, group)))
+            {
+                _dependencies.AddRange(dependencies);
+            }
         }
         return _dependencies;
     }
@@ -82,8 +89,8 @@ internal sealed class PyprojectDependencyCollector(PyprojectToml project, Depend
         return null;
     }
 
-    /// <summary>The groups to add, PEP 735 and Poetry groups merged by normalized name, in file order.</summary>
-    private List<string> SelectedGroups()
+    /// <summary>The groups, PEP 735 and Poetry groups merged by normalized name, in file order.</summary>
+    private List<string> AllGroups()
     {
         var names = new List<string>();
         foreach (var group in project.DependencyGroups)
@@ -94,6 +101,13 @@ internal sealed class PyprojectDependencyCollector(PyprojectToml project, Depend
         {
             AddDistinct(names, group.Name);
         }
+        return names;
+    }
+
+    /// <summary>The groups to add; an error for a group asked for by name that the project lacks.</summary>
+    private List<string> SelectedGroups()
+    {
+        var names = AllGroups();
         foreach (var asked in selection.Groups ?? [])
         {
             if (!DependencySelection.IsMain(asked) && !names.Any(name => SameName(name, asked)))
@@ -119,13 +133,13 @@ internal sealed class PyprojectDependencyCollector(PyprojectToml project, Depend
         return SameName(name, "dev");
     }
 
-    private void AddGroup(string name, List<string> including)
+    private void AddGroup(string selected, string name, List<string> including, List<PyprojectDependency> into, TomlPosition? includedAt)
     {
         if (including.Any(g => SameName(g, name)))
         {
             throw new TomlException(
                 $"dependency group '{name}' includes itself ({string.Join(" → ", including)} → {name})",
-                GroupPosition(including[^1]));
+                includedAt ?? GroupPosition(name));
         }
         including.Add(name);
         foreach (var group in project.DependencyGroups.Where(g => SameName(g.Name, name)))
@@ -134,12 +148,12 @@ internal sealed class PyprojectDependencyCollector(PyprojectToml project, Depend
             {
                 if (item.Requirement is { } requirement)
                 {
-                    _dependencies.Add(FromRequirement(requirement, name, extra: null));
+                    into.Add(FromRequirement(requirement, selected, extra: null));
                 }
                 else
                 {
                     RequireGroup(item.IncludeGroup!, item.Position);
-                    AddGroup(item.IncludeGroup!, including);
+                    AddGroup(selected, item.IncludeGroup!, including, into, item.Position);
                 }
             }
         }
@@ -149,13 +163,13 @@ internal sealed class PyprojectDependencyCollector(PyprojectToml project, Depend
             {
                 foreach (var constraint in entry.Constraints)
                 {
-                    _dependencies.Add(FromPoetry(constraint, name, extra: null));
+                    into.Add(FromPoetry(constraint, selected, extra: null));
                 }
             }
             foreach (var include in group.IncludeGroups)
             {
                 RequireGroup(include, group.Position);
-                AddGroup(include, including);
+                AddGroup(selected, include, including, into, group.Position);
             }
         }
         including.RemoveAt(including.Count - 1);

@@ -109,6 +109,10 @@ public static class PyprojectReader
         {
             if (string.Equals(entry.Name, "python", StringComparison.OrdinalIgnoreCase))
             {
+                if (entry.IsList || entry.Constraints[0].IsTable)
+                {
+                    throw new TomlException("'python' must be a version constraint string, such as \"^3.9\"", entry.Position);
+                }
                 python = entry.Constraints[0].Version;
                 pythonValue = entry.Constraints[0].VersionValue;
                 continue;

@@ -1,5 +1,4 @@
 using Req2Nix.Packaging.Distributions;
-using Req2Nix.Packaging.Names;
 
 namespace Req2Nix.Inputs.Locks;
 
@@ -13,21 +12,13 @@ internal static class PypiFileUrl
 {
     private const string Base = "https://files.pythonhosted.org/packages/";
 
-    /// <summary>The URL, or null when the filename is neither a wheel nor an sdist of the project.</summary>
-    public static string? For(string filename, PackageName project)
+    public static string For(DistributionFilename file) => file switch
     {
-        if (WheelFilename.TryParse(filename, out var wheel))
-        {
-            return $"{Base}{string.Join('.', wheel.PythonTags)}/{wheel.NameText[0]}/{wheel.NameText}/{filename}";
-        }
-        if (SdistFilename.TryParse(filename, project, out var sdist))
-        {
-            return $"{Base}source/{sdist.NameText[0]}/{sdist.NameText}/{filename}";
-        }
-        return null;
-    }
+        WheelFilename wheel => $"{Base}{string.Join('.', wheel.PythonTags)}/{wheel.NameText[0]}/{wheel.NameText}/{wheel.Filename}",
+        _ => $"{Base}source/{file.NameText[0]}/{file.NameText}/{file.Filename}",
+    };
 
-    /// <summary>Whether an index URL is PyPI's (its simple or JSON API), whose files have <see cref="For"/> URLs.</summary>
+    /// <summary>Whether an index URL is PyPI's (its simple or JSON API), whose files have <see cref="For(DistributionFilename)"/> URLs.</summary>
     public static bool IsPypi(string? indexUrl) =>
         indexUrl is null
         || (Uri.TryCreate(indexUrl, UriKind.Absolute, out var uri)

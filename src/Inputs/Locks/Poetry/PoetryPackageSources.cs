@@ -46,7 +46,7 @@ internal static class PoetryPackageSources
         var onPypi = PypiFileUrl.IsPypi(indexUrl);
         foreach (var file in package.Files)
         {
-            if (!LockedFiles.IsUsable(file.File, name, systems, python))
+            if (!LockedFiles.TryRead(file.File, name, systems, python, out var usable))
             {
                 continue;
             }
@@ -55,13 +55,8 @@ internal static class PoetryPackageSources
                 notes.Add($"{file.Position}: {name} {package.Version}: the file {file.File} has no sha256 hash in the lock ('{file.Hash}'), so it was left out");
                 continue;
             }
-            var url = onPypi
-                ? PypiFileUrl.For(file.File, name)
-                : $"{UrlCredentials.Strip(indexUrl!).TrimEnd('/')}/{name}/";
-            if (url is not null)
-            {
-                files.Add(new ResolvedFile(file.File, url, digest));
-            }
+            var url = onPypi ? PypiFileUrl.For(usable) : $"{UrlCredentials.Strip(indexUrl!).TrimEnd('/')}/{name}/";
+            files.Add(new ResolvedFile(file.File, url, digest));
         }
         if (!onPypi && files.Count > 0)
         {

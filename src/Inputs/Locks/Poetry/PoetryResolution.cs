@@ -24,6 +24,9 @@ internal sealed class PoetryResolution
     private readonly List<(int From, LockEdge Edge, PoetryDependency Dependency, IReadOnlyList<ExtraName> ForExtras)> _missing = [];
     private readonly List<VersionChoiceLink> _choiceLinks = [];
     private readonly List<string> _notes = [];
+    private readonly Dictionary<string, Marker?> _markers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoetryConstraint> _pythonConstraints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ExtraName>>?[] _extrasByRequirement;
 
     public PoetryResolution(PoetryLock lockFile, ResolutionTarget target, DependencySelection selection, PyprojectToml? project)
     {
@@ -49,6 +52,7 @@ internal sealed class PoetryResolution
             }
             sameName.Add(i);
         }
+        _extrasByRequirement = new Dictionary<string, List<ExtraName>>?[packages.Count];
         _rootExtras = RootExtras();
         _graph = new LockGraph(_environments, _names);
     }
@@ -136,10 +140,11 @@ internal sealed class PoetryResolution
         {
             foreach (var dependency in entry.Constraints)
             {
-                var marker = PoetryDependencyConditions.MarkerOf(dependency);
+                var marker = MarkerOf(dependency);
                 var extras = ExtrasOf(dependency);
-                var activatingExtras = dependency.Optional == true ? ExtrasListing(package, entry.Name, marker) : [];
-                var candidates = Candidates(entry.Name, dependency.Version is null ? null : PoetryDependencyConditions.ConstraintOf(dependency), KindOf(dependency));
+                var activatingExtras = dependency.Optional == true ? ExtrasListing(from, entry.Name, marker) : [];
+                var candidates = Candidates(
+                    entry.Name, () => dependency.Version is null ? null : PoetryDependencyConditions.ConstraintOf(dependency), KindOf(dependency));
                 if (candidates.Count == 0)
                 {
                     _missing.Add((from, new LockEdge(-1, marker, extras, dependency.Position), dependency, activatingExtras));
@@ -165,24 +170,61 @@ internal sealed class PoetryResolution
         }
     }
 
-    /// <summary>The package's extras that install an optional dependency: those listing its name, and those its marker tests for.</summary>
-    private static List<ExtraName> ExtrasListing(PoetryPackage package, string dependency, Marker? marker)
+    /// <summary>The dependency's marker; the few distinct <c>markers</c> strings of a lock are parsed once each.</summary>
+    private Marker? MarkerOf(PoetryDependency dependency)
     {
-        var name = PackageName.Normalize(dependency);
-        var extras = new SortedSet<ExtraName>();
-        foreach (var extra in package.Extras)
+        if (dependency.Python is not null || dependency.Platform is not null || dependency.Markers is not { } text)
         {
-            if (ExtraName.TryParse(extra.Name, out var extraName)
-                && extra.Requirements.Any(requirement => PackageName.Normalize(RequirementName(requirement)) == name))
-            {
-                extras.Add(extraName);
-            }
+            return PoetryDependencyConditions.MarkerOf(dependency);
+        }
+        if (!_markers.TryGetValue(text, out var marker))
+        {
+            marker = PoetryDependencyConditions.MarkerOf(dependency);
+            _markers[text] = marker;
+        }
+        return marker;
+    }
+
+    /// <summary>The package's extras that install an optional dependency: those listing its name, and those its marker tests for.</summary>
+    private List<ExtraName> ExtrasListing(int package, string dependency, Marker? marker)
+    {
+        var extras = new SortedSet<ExtraName>();
+        if (ExtrasByRequirement(package).TryGetValue(PackageName.Normalize(dependency), out var listing))
+        {
+            extras.UnionWith(listing);
         }
         if (marker is not null)
         {
             extras.UnionWith(marker.ReferencedExtras);
         }
         return [.. extras];
+    }
+
+    /// <summary>A package's <c>[package.extras]</c> turned around: each requirement's normalized name with the extras that list it.</summary>
+    private Dictionary<string, List<ExtraName>> ExtrasByRequirement(int package)
+    {
+        if (_extrasByRequirement[package] is { } known)
+        {
+            return known;
+        }
+        var byName = new Dictionary<string, List<ExtraName>>(StringComparer.Ordinal);
+        foreach (var extra in _lock.Packages[package].Extras)
+        {
+            if (!ExtraName.TryParse(extra.Name, out var extraName))
+            {
+                continue;
+            }
+            foreach (var requirement in extra.Requirements)
+            {
+                var name = PackageName.Normalize(RequirementName(requirement));
+                if (!byName.TryGetValue(name, out var extras))
+                {
+                    byName[name] = extras = [];
+                }
+                extras.Add(extraName);
+            }
+        }
+        return _extrasByRequirement[package] = byName;
     }
 
     /// <summary>The project name at the start of <c>PySocks (&gt;=1.5.6)</c>, <c>pysocks[x]&gt;=1</c> or <c>name ; marker</c>.</summary>
@@ -250,7 +292,7 @@ internal sealed class PoetryResolution
     }
 
     /// <summary>The locked packages a dependency can lead to, narrowed by source kind and constraint, with the systems each is for.</summary>
-    private List<(int Node, EnvironmentMask? Restrict)> Candidates(string name, PoetryConstraint? constraint, SourceKind kind)
+    private List<(int Node, EnvironmentMask? Restrict)> Candidates(string name, Func<PoetryConstraint?> constraintOf, SourceKind kind)
     {
         if (!PackageName.TryParse(name, out var packageName) || !_byName.TryGetValue(packageName, out var all))
         {
@@ -261,7 +303,7 @@ internal sealed class PoetryResolution
             return [(all[0], null)];
         }
         var candidates = Narrow(all, i => KindOf(_lock.Packages[i]) == kind);
-        if (constraint is not null)
+        if (constraintOf() is { } constraint)
         {
             candidates = Narrow(candidates, i => constraint.Contains(_versions[i]));
         }
@@ -334,7 +376,7 @@ internal sealed class PoetryResolution
     {
         foreach (var dependency in project.Dependencies(_selection))
         {
-            var candidates = Candidates(dependency.Name.Value, dependency.Constraint, KindOf(dependency.Source));
+            var candidates = Candidates(dependency.Name.Value, () => dependency.Constraint, KindOf(dependency.Source));
             if (candidates.Count == 0)
             {
                 var mask = _environments.Evaluate(dependency.Marker, null, dependency.Position);
@@ -508,14 +550,25 @@ internal sealed class PoetryResolution
         return result;
     }
 
-    private static string? RequiresPython(PoetryPackage package)
+    private string? RequiresPython(PoetryPackage package)
     {
         if (package.PythonVersions is not { } text)
         {
             return null;
         }
-        var constraint = PoetryDependencyConditions.ConstraintOf(text, package.PythonVersionsValue, package.Position);
+        var constraint = PythonConstraint(text, package.PythonVersionsValue, package.Position);
         return !constraint.IsAny && constraint.TryGetSpecifierSet(out var set, out _) ? set.ToString() : null;
+    }
+
+    /// <summary>A <c>python-versions</c> constraint; the few distinct ones of a lock are parsed once each.</summary>
+    private PoetryConstraint PythonConstraint(string text, TomlString? value, TomlPosition position)
+    {
+        if (!_pythonConstraints.TryGetValue(text, out var constraint))
+        {
+            constraint = PoetryDependencyConditions.ConstraintOf(text, value, position);
+            _pythonConstraints[text] = constraint;
+        }
+        return constraint;
     }
 
     private void NoteMissingDependencies()
@@ -552,7 +605,7 @@ internal sealed class PoetryResolution
         {
             var package = _lock.Packages[i];
             if (!masks[i].IsEmpty && package.PythonVersions is { } text
-                && !PoetryDependencyConditions.ConstraintOf(text, package.PythonVersionsValue, package.Position).Contains(python))
+                && !PythonConstraint(text, package.PythonVersionsValue, package.Position).Contains(python))
             {
                 _notes.Add($"{_names[i]} {package.Version} declares python-versions '{text}', which does not include the target Python {python}");
             }

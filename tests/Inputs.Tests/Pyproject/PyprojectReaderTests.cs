@@ -104,6 +104,37 @@ public sealed class PyprojectReaderTests
         Assert.True(redis.Constraint.Contains(Pep440Version.Parse("5.0.1")));
     }
 
+    [Theory]
+    [InlineData("^3.8", "python_version >= \"3.8\" and python_version < \"4.0\"")]
+    [InlineData("~3.9", "python_version >= \"3.9\" and python_version < \"3.10\"")]
+    [InlineData(">=3.8.1", "python_full_version >= \"3.8.1\"")]
+    [InlineData(">3.8", "python_full_version > \"3.8.0\"")]
+    [InlineData("<=3.10", "python_full_version <= \"3.10.0\"")]
+    [InlineData("3.11.*", "python_version == \"3.11.*\"")]
+    [InlineData("!=3.9.0", "python_full_version != \"3.9.0\"")]
+    [InlineData("~2.7 || ^3.6", "(python_version >= \"2.7\" and python_version < \"2.8\") or (python_version >= \"3.6\" and python_version < \"4.0\")")]
+    [InlineData("<3.8 || >=3.10", "python_version < \"3.8\" or python_version >= \"3.10\"")]
+    [InlineData("*", null)]
+    public void Poetry_python_constraints_become_markers(string python, string? marker)
+    {
+        var project = PyprojectReader.Read($"[tool.poetry.dependencies]\nx = {{version = \"*\", python = \"{python}\"}}\n");
+
+        var dependency = Assert.Single(project.Dependencies(DependencySelection.Default));
+
+        Assert.Equal(marker, dependency.Marker?.ToString());
+    }
+
+    [Theory]
+    [InlineData("linux", "sys_platform == \"linux\"")]
+    [InlineData("!=win32", "sys_platform != \"win32\"")]
+    [InlineData("linux || darwin", "sys_platform == \"linux\" or sys_platform == \"darwin\"")]
+    public void Poetry_platform_constraints_become_markers(string platform, string marker)
+    {
+        var project = PyprojectReader.Read($"[tool.poetry.dependencies]\nx = {{version = \"*\", platform = \"{platform}\"}}\n");
+
+        Assert.Equal(marker, Assert.Single(project.Dependencies(DependencySelection.Default)).Marker?.ToString());
+    }
+
     [Fact]
     public void Poetry_groups_optional_groups_and_dev_dependencies_follow_the_selection()
     {

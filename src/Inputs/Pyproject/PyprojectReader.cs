@@ -14,49 +14,18 @@ namespace Req2Nix.Inputs.Pyproject;
 public static class PyprojectReader
 {
     /// <param name="sourceName">How error positions and requirement origins name the file.</param>
-    public static PyprojectToml Read(ReadOnlySpan<byte> utf8, string sourceName = "pyproject.toml")
-    {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(utf8, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw PyprojectException.From(error);
-        }
-    }
+    public static PyprojectToml Read(ReadOnlySpan<byte> utf8, string sourceName = "pyproject.toml") =>
+        TomlDocuments.Read(utf8, sourceName, Read, PyprojectException.From);
 
-    public static PyprojectToml Read(string text, string sourceName = "pyproject.toml")
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(text, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw PyprojectException.From(error);
-        }
-    }
+    public static PyprojectToml Read(string text, string sourceName = "pyproject.toml") =>
+        TomlDocuments.Read(text, sourceName, Read, PyprojectException.From);
 
     /// <summary>
     /// Only the <c>[build-system]</c> table (null when absent), the rest of the file unread: what
     /// an sdist's build needs, unaffected by other tables a packager got wrong.
     /// </summary>
-    public static BuildSystem? ReadBuildSystem(ReadOnlySpan<byte> utf8, string sourceName = "pyproject.toml")
-    {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return ReadBuildSystem(TomlReader.Parse(utf8, sourceName).GetOptionalTable("build-system"));
-        }
-        catch (TomlException error)
-        {
-            throw PyprojectException.From(error);
-        }
-    }
+    public static BuildSystem? ReadBuildSystem(ReadOnlySpan<byte> utf8, string sourceName = "pyproject.toml") =>
+        TomlDocuments.Read(utf8, sourceName, static (document, _) => ReadBuildSystem(document.GetOptionalTable("build-system")), PyprojectException.From);
 
     private static PyprojectToml Read(TomlTable document, string sourceName) => new()
     {

@@ -52,14 +52,7 @@ internal static class PoetryDependencyReader
 
     private static PoetryDependency ReadConstraintTable(string name, TomlTable table)
     {
-        var others = new List<string>();
-        foreach (var key in table.Keys)
-        {
-            if (!IsKnownKey(key))
-            {
-                others.Add(key);
-            }
-        }
+        var others = TomlDocuments.OtherKeys(table, IsKnownKey);
         var version = table.GetOptional<TomlString>("version");
         var markers = table.GetOptional<TomlString>("markers");
         var python = table.GetOptional<TomlString>("python");

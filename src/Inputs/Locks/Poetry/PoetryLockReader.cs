@@ -17,32 +17,11 @@ public static class PoetryLockReader
     private static readonly Pep440Version FirstUnsupportedVersion = Pep440Version.Parse("3.0.dev0");
 
     /// <param name="sourceName">How error positions name the file.</param>
-    public static PoetryLock Read(ReadOnlySpan<byte> utf8, string sourceName = "poetry.lock")
-    {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(utf8, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw LockFileException.From(error);
-        }
-    }
+    public static PoetryLock Read(ReadOnlySpan<byte> utf8, string sourceName = "poetry.lock") =>
+        TomlDocuments.Read(utf8, sourceName, Read, LockFileException.From);
 
-    public static PoetryLock Read(string text, string sourceName = "poetry.lock")
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(text, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw LockFileException.From(error);
-        }
-    }
+    public static PoetryLock Read(string text, string sourceName = "poetry.lock") =>
+        TomlDocuments.Read(text, sourceName, Read, LockFileException.From);
 
     private static PoetryLock Read(TomlTable document, string sourceName)
     {
@@ -87,14 +66,7 @@ public static class PoetryLockReader
                     lockVersion.Position);
             }
         }
-        var others = new List<string>();
-        foreach (var key in table.Keys)
-        {
-            if (key is not ("lock-version" or "python-versions" or "content-hash" or "files"))
-            {
-                others.Add(key);
-            }
-        }
+        var others = TomlDocuments.OtherKeys(table, static key => key is "lock-version" or "python-versions" or "content-hash" or "files");
         var pythonVersions = table.GetOptional<TomlString>("python-versions");
         return new PoetryLockMetadata
         {
@@ -167,14 +139,7 @@ public static class PoetryLockReader
                 : PoetryFilesOrigin.MetadataFiles;
         }
 
-        var others = new List<string>();
-        foreach (var key in table.Keys)
-        {
-            if (!IsPackageKey(key))
-            {
-                others.Add(key);
-            }
-        }
+        var others = TomlDocuments.OtherKeys(table, IsPackageKey);
         return new PoetryPackage
         {
             Name = name,
@@ -249,14 +214,7 @@ public static class PoetryLockReader
         {
             return null;
         }
-        var others = new List<string>();
-        foreach (var key in table.Keys)
-        {
-            if (key is not ("type" or "url" or "reference" or "resolved_reference" or "subdirectory"))
-            {
-                others.Add(key);
-            }
-        }
+        var others = TomlDocuments.OtherKeys(table, static key => key is "type" or "url" or "reference" or "resolved_reference" or "subdirectory");
         return new PoetrySource
         {
             Type = table.GetString("type"),

@@ -10,32 +10,11 @@ namespace Req2Nix.Inputs.Locks.Pylock;
 /// </summary>
 public static class PylockReader
 {
-    public static PylockFile Read(ReadOnlySpan<byte> utf8, string sourceName = "pylock.toml")
-    {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(utf8, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw LockFileException.From(error);
-        }
-    }
+    public static PylockFile Read(ReadOnlySpan<byte> utf8, string sourceName = "pylock.toml") =>
+        TomlDocuments.Read(utf8, sourceName, Read, LockFileException.From);
 
-    public static PylockFile Read(string text, string sourceName = "pylock.toml")
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(text, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw LockFileException.From(error);
-        }
-    }
+    public static PylockFile Read(string text, string sourceName = "pylock.toml") =>
+        TomlDocuments.Read(text, sourceName, Read, LockFileException.From);
 
     private static PylockFile Read(TomlTable document, string sourceName)
     {

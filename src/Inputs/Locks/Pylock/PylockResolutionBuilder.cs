@@ -98,7 +98,7 @@ public static class PylockResolutionBuilder
                 roots.Add(new ResolvedDependency(names[i], systems));
             }
         }
-        NotePython(lockFile, target, notes);
+        LockedPackageFacts.NoteRequiresPython(lockFile.RequiresPython, target, notes, string.Empty);
         resolved.Sort(static (a, b) => a.Name != b.Name ? a.Name.CompareTo(b.Name) : a.Version.CompareTo(b.Version));
         roots.Sort(static (a, b) => a.Name.CompareTo(b.Name));
         return new Resolution(target, resolved) { Roots = roots, Notes = notes };
@@ -136,18 +136,11 @@ public static class PylockResolutionBuilder
     private static ResolvedPackage Package(
         PylockPackage package, PackageName name, SystemSet systems, List<ResolvedDependency> dependencies, PythonTarget python, List<string> notes)
     {
-        Pep440Version version;
-        if (package.Version is null)
-        {
-            version = Pep440Version.Parse("0");
-            notes.Add($"{package.Position}: {name} has no version (a source tree); 0 is used");
-        }
-        else if (!Pep440Version.TryParse(package.Version, out version!))
-        {
-            throw new LockFileException($"'{package.Version}' is not a PEP 440 version", package.VersionValue?.Position ?? package.Position);
-        }
+        var version = LockedPackageFacts.Version(package.Version, package.VersionValue, name, package.Position, notes);
         var source = DirectSourceOf(package);
-        var files = source is null ? Files(package, name, systems, python, notes) : [];
+        var files = source is null
+            ? LockedPackageFacts.Files(Distributions(package), name, package.Version, package.Position, systems, python, notes)
+            : [];
         if (package.RequiresPython is { } requiresPython
             && SpecifierSet.TryParse(requiresPython, out var specifiers, out _)
             && !specifiers.Contains(python.FullVersion, prereleases: true))
@@ -201,32 +194,15 @@ public static class PylockResolutionBuilder
         return null;
     }
 
-    private static List<ResolvedFile> Files(PylockPackage package, PackageName name, SystemSet systems, PythonTarget python, List<string> notes)
+    private static IEnumerable<LockedDistribution> Distributions(PylockPackage package)
     {
-        var files = new List<ResolvedFile>();
         foreach (var distribution in package.Sdist is null ? package.Wheels : [package.Sdist, .. package.Wheels])
         {
-            if (distribution.Filename is not { } filename || !LockedFiles.IsUsable(filename, name, systems, python))
-            {
-                continue;
-            }
-            if (distribution.Url is null)
-            {
-                notes.Add($"{distribution.Position}: {name} {package.Version}: {filename} is a local file ({distribution.Path}), so it was left out");
-                continue;
-            }
-            if (!distribution.Hashes.TryGetValue("sha256", out var hex) || !Sha256Digest.TryParseHex(hex, out var digest))
-            {
-                notes.Add($"{distribution.Position}: {name} {package.Version}: {filename} has no sha256 hash in the lock, so it was left out");
-                continue;
-            }
-            files.Add(new ResolvedFile(filename, UrlCredentials.Strip(distribution.Url), digest));
+            var sha256 = distribution.Hashes.TryGetValue("sha256", out var hex) && Sha256Digest.TryParseHex(hex, out var digest)
+                ? digest
+                : (Sha256Digest?)null;
+            yield return new LockedDistribution(distribution.Filename, distribution.Url, distribution.Path, sha256, distribution.Position);
         }
-        if (files.Count == 0)
-        {
-            notes.Add($"{package.Position}: {name} {package.Version} has no file usable on {systems} with a sha256 hash in the lock");
-        }
-        return files;
     }
 
     private static void NoteUnknownSelections(PylockFile lockFile, DependencySelection selection, List<string> notes)
@@ -265,16 +241,6 @@ public static class PylockResolutionBuilder
         if (!uncovered.IsEmpty)
         {
             notes.Add($"{lockFile.SourceName} was not made for {environments.ToSystemSet(uncovered)} (its environments: {string.Join("; ", lockFile.Environments)})");
-        }
-    }
-
-    private static void NotePython(PylockFile lockFile, ResolutionTarget target, List<string> notes)
-    {
-        if (lockFile.RequiresPython is { } requiresPython
-            && SpecifierSet.TryParse(requiresPython, out var specifiers, out _)
-            && !specifiers.Contains(target.Python.FullVersion, prereleases: true))
-        {
-            notes.Add($"the lock is for Python {requiresPython}, which does not include the target Python {target.Python.FullVersion}");
         }
     }
 }

@@ -11,32 +11,11 @@ public static class UvLockReader
 {
     public const long SupportedVersion = 1;
 
-    public static UvLock Read(ReadOnlySpan<byte> utf8, string sourceName = "uv.lock")
-    {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(utf8, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw LockFileException.From(error);
-        }
-    }
+    public static UvLock Read(ReadOnlySpan<byte> utf8, string sourceName = "uv.lock") =>
+        TomlDocuments.Read(utf8, sourceName, Read, LockFileException.From);
 
-    public static UvLock Read(string text, string sourceName = "uv.lock")
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            return Read(TomlReader.Parse(text, sourceName), sourceName);
-        }
-        catch (TomlException error)
-        {
-            throw LockFileException.From(error);
-        }
-    }
+    public static UvLock Read(string text, string sourceName = "uv.lock") =>
+        TomlDocuments.Read(text, sourceName, Read, LockFileException.From);
 
     private static UvLock Read(TomlTable document, string sourceName)
     {

@@ -89,7 +89,7 @@ public static class UvResolutionBuilder
                 resolved.Add(Package(packages[i], names[i], environments.ToSystemSet(mask), graph, i, target.Python, notes));
             }
         }
-        NotePython(lockFile, target, notes);
+        LockedPackageFacts.NoteRequiresPython(lockFile.RequiresPython, target, notes, "; its markers assume a Python in that range");
         resolved.Sort(static (a, b) => a.Name != b.Name ? a.Name.CompareTo(b.Name) : a.Version.CompareTo(b.Version));
         return new Resolution(target, resolved) { Roots = graph.Roots(), Notes = notes };
     }
@@ -224,18 +224,11 @@ public static class UvResolutionBuilder
     private static ResolvedPackage Package(
         UvPackage package, PackageName name, SystemSet systems, LockGraph graph, int node, PythonTarget python, List<string> notes)
     {
-        Pep440Version version;
-        if (package.Version is null)
-        {
-            version = Pep440Version.Parse("0");
-            notes.Add($"{package.Position}: {name} has no version in the lock (a dynamic version of a workspace package); 0 is used");
-        }
-        else if (!Pep440Version.TryParse(package.Version, out version!))
-        {
-            throw new LockFileException($"'{package.Version}' is not a PEP 440 version", package.VersionValue?.Position ?? package.Position);
-        }
+        var version = LockedPackageFacts.Version(package.Version, package.VersionValue, name, package.Position, notes);
         var source = DirectSourceOf(package);
-        var files = source is null ? Files(package, name, systems, python, notes) : [];
+        var files = source is null
+            ? LockedPackageFacts.Files(Distributions(package), name, package.Version, package.Position, systems, python, notes)
+            : [];
         var optional = new Dictionary<ExtraName, IReadOnlyList<ResolvedDependency>>();
         foreach (var (extra, dependencies) in graph.OptionalDependenciesOf(node))
         {
@@ -279,6 +272,15 @@ public static class UvResolutionBuilder
         }
     }
 
+    private static IEnumerable<LockedDistribution> Distributions(UvPackage package)
+    {
+        foreach (var distribution in package.Sdist is null ? package.Wheels : [package.Sdist, .. package.Wheels])
+        {
+            var sha256 = distribution.Hash is { } hash && Sha256Digest.TryParsePrefixedHex(hash, out var digest) ? digest : (Sha256Digest?)null;
+            yield return new LockedDistribution(distribution.Filename, distribution.Url, distribution.Path, sha256, distribution.Position);
+        }
+    }
+
     private static string? QueryValue(string url, string key)
     {
         var query = url.IndexOf('?');
@@ -295,44 +297,5 @@ public static class UvResolutionBuilder
             }
         }
         return null;
-    }
-
-    private static List<ResolvedFile> Files(UvPackage package, PackageName name, SystemSet systems, PythonTarget python, List<string> notes)
-    {
-        var files = new List<ResolvedFile>();
-        foreach (var distribution in package.Sdist is null ? package.Wheels : [package.Sdist, .. package.Wheels])
-        {
-            if (distribution.Filename is not { } filename || !LockedFiles.IsUsable(filename, name, systems, python))
-            {
-                continue;
-            }
-            if (distribution.Url is null)
-            {
-                notes.Add($"{distribution.Position}: {name} {package.Version}: {filename} is a local file ({distribution.Path}), so it was left out");
-                continue;
-            }
-            if (distribution.Hash is not { } hash || !Sha256Digest.TryParsePrefixedHex(hash, out var digest))
-            {
-                notes.Add($"{distribution.Position}: {name} {package.Version}: {filename} has no sha256 hash in the lock, so it was left out");
-                continue;
-            }
-            files.Add(new ResolvedFile(filename, UrlCredentials.Strip(distribution.Url), digest));
-        }
-        if (files.Count == 0)
-        {
-            notes.Add($"{package.Position}: {name} {package.Version} has no file usable on {systems} with a sha256 hash in the lock");
-        }
-        return files;
-    }
-
-    private static void NotePython(UvLock lockFile, ResolutionTarget target, List<string> notes)
-    {
-        if (lockFile.RequiresPython is { } requiresPython
-            && SpecifierSet.TryParse(requiresPython, out var specifiers, out _)
-            && !specifiers.Contains(target.Python.FullVersion, prereleases: true))
-        {
-            notes.Add($"the lock is for Python {requiresPython}, which does not include the target Python {target.Python.FullVersion}; "
-                + "its markers assume a Python in that range");
-        }
     }
 }

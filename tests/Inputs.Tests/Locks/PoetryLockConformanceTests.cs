@@ -10,7 +10,8 @@ namespace Req2Nix.Inputs.Tests.Locks;
 /// <summary>
 /// shared/conformance/poetry-lock: every poetry.lock reads to its <c>expected.json</c> (metadata,
 /// packages in order, every field), the file that is not TOML and the <c>999.0</c> lock are
-/// refused with a positioned <see cref="LockFileException"/>, and every pyproject.toml reads.
+/// refused with a positioned <see cref="LockFileException"/>, and every pyproject.toml reads into a
+/// manifest of root requirements.
 /// </summary>
 public sealed class PoetryLockConformanceTests
 {
@@ -50,14 +51,17 @@ public sealed class PoetryLockConformanceTests
 
     [ConformanceTheory("poetry-lock")]
     [MemberData(nameof(PyprojectCases))]
-    public void Pyproject_reads(string caseId)
+    public void Pyproject_reads_into_a_manifest(string caseId)
     {
         var file = $"{caseId}/pyproject.toml";
 
         var project = PyprojectReader.Read(File.ReadAllBytes(Path.Combine(Cases, caseId, "pyproject.toml")), file);
 
+        var manifest = project.ToManifest(new DependencySelection { AllExtras = true });
+
         Assert.Equal(file, project.SourceName);
-        Assert.NotNull(project.Dependencies(DependencySelection.Default));
+        Assert.NotEmpty(manifest.Requirements);
+        Assert.All(manifest.Requirements, root => Assert.Equal(file, root.Origin.File));
     }
 
     private static TheoryData<string> CasesWith(string fileName)

@@ -40,8 +40,6 @@ internal sealed class LockGraph
         }
     }
 
-    public int Count => _names.Length;
-
     /// <summary>The mask of every target environment.</summary>
     public EnvironmentMask All => _environments.All;
 

@@ -8,8 +8,8 @@ namespace Req2Nix.Inputs.Locks;
 
 /// <summary>
 /// The marker environments of a resolution target: CPython on each of its Nix systems, in
-/// <see cref="NixSystem.All"/> order, so that bit <c>i</c> of an <see cref="EnvironmentMask"/> is
-/// <see cref="Systems"/>[i]. Converts masks to <see cref="SystemSet"/>s.
+/// <see cref="NixSystem.All"/> order, so that bit <c>i</c> of an <see cref="EnvironmentMask"/> is the
+/// target's <c>i</c>-th system. Converts masks to <see cref="SystemSet"/>s.
 /// </summary>
 internal sealed class TargetEnvironments
 {
@@ -33,8 +33,6 @@ internal sealed class TargetEnvironments
     }
 
     public ResolutionTarget Target { get; }
-
-    public IReadOnlyList<NixSystem> Systems => _systems;
 
     public MarkerEnvironmentSet Set { get; }
 

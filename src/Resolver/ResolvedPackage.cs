@@ -27,4 +27,7 @@ public sealed record ResolvedPackage(PackageName Name, Pep440Version Version)
 
     /// <summary>The sdist's <c>[build-system].requires</c>, when it has been read; null when unknown.</summary>
     public IReadOnlyList<Requirement>? BuildRequires { get; init; }
+
+    /// <summary>The names the package installs at the top level (what <c>import</c> takes), when a file has been read; null when unknown.</summary>
+    public IReadOnlyList<string>? TopLevelModules { get; init; }
 }

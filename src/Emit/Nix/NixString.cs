@@ -53,14 +53,8 @@ public static class NixString
                 case '\\':
                     builder.Append("\\\\");
                     break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
+                case '\n' or '\r' or '\t':
+                    builder.Append(LineEscape(c));
                     break;
                 case '$':
                     // Only "${" starts an interpolation; a '$' before anything else is plain text.
@@ -73,6 +67,15 @@ public static class NixString
         }
         builder.Append('"');
     }
+
+    /// <summary>The escape Nix strings (and req2nix's comments) write for a line feed, carriage return or tab.</summary>
+    internal static string LineEscape(char c) => c switch
+    {
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ => throw new ArgumentOutOfRangeException(nameof(c), c, "not a line feed, carriage return or tab"),
+    };
 
     private static bool HasLoneSurrogate(ReadOnlySpan<char> value)
     {

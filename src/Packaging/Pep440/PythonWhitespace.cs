@@ -5,7 +5,7 @@ namespace Req2Nix.Packaging.Pep440;
 /// <c>str.strip()</c> accept around versions and specifiers: Python's <c>str.isspace()</c>.
 /// It differs from <see cref="char.IsWhiteSpace(char)"/>: U+001C..U+001F are whitespace to Python.
 /// </summary>
-internal static class PythonWhitespace
+public static class PythonWhitespace
 {
     public static bool Is(char c)
     {

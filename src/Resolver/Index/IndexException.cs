@@ -46,3 +46,18 @@ public sealed class HashMismatchException : IndexException
 
     public string Filename { get; }
 }
+
+/// <summary>
+/// A release's metadata cannot be used: the distribution has none, it is malformed, or it names
+/// another project or version than the file. The release is no candidate; the index is fine.
+/// </summary>
+public sealed class InvalidMetadataException : IndexException
+{
+    public InvalidMetadataException(string filename, string message, Exception? inner = null)
+        : base($"{filename}: {message}", inner)
+    {
+        Filename = filename;
+    }
+
+    public string Filename { get; }
+}

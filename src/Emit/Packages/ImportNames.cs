@@ -1,0 +1,34 @@
+using System.Buffers;
+
+namespace Req2Nix.Emit.Packages;
+
+/// <summary>
+/// The modules <c>pythonImportsCheck</c> imports: the package's top-level names that are plain
+/// identifiers, without the test and documentation folders some distributions ship at the top
+/// level by mistake (importing them checks nothing and often fails).
+/// </summary>
+internal static class ImportNames
+{
+    private static readonly SearchValues<char> IdentifierCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+    private static readonly HashSet<string> NotChecked = new(StringComparer.Ordinal)
+    {
+        "test", "tests", "testing", "doc", "docs", "example", "examples", "benchmark", "benchmarks", "conftest", "setup",
+    };
+
+    public static IReadOnlyList<string> For(IReadOnlyList<string>? topLevelModules)
+    {
+        if (topLevelModules is null)
+        {
+            return [];
+        }
+        return [.. topLevelModules.Where(IsCheckable).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    private static bool IsCheckable(string name) =>
+        name.Length > 0
+        && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && !name.AsSpan().ContainsAnyExcept(IdentifierCharacters)
+        && !NotChecked.Contains(name);
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using Req2Nix.PyPI.Credentials;
+using Req2Nix.PyPI.Http;
+using Req2Nix.Resolver.Index;
+
+namespace Req2Nix.PyPI.Caching;
+
+/// <summary>
+/// Documents (project pages, metadata files, JSON API documents) through the disk cache: immutable
+/// ones come from the cache without a request, pages are revalidated with their validators, and
+/// what is fetched is parsed before it is stored, so the cache holds only documents that parsed.
+/// Offline, only the cache answers.
+/// </summary>
+internal sealed class DocumentSource
+{
+    /// <summary>No index document is this large; a larger body is refused rather than buffered.</summary>
+    private const long MaxDocumentBytes = 512L * 1024 * 1024;
+
+    private readonly HttpFetcher? _fetcher;
+    private readonly DiskCache? _cache;
+    private readonly ClientLog _log;
+    private readonly bool _refresh;
+
+    /// <param name="fetcher">Null when offline.</param>
+    public DocumentSource(HttpFetcher? fetcher, DiskCache? cache, ClientLog log, bool refresh)
+    {
+        _fetcher = fetcher;
+        _cache = cache;
+        _log = log;
+        _refresh = refresh;
+    }
+
+    /// <summary>
+    /// The document at <paramref name="url"/>, parsed by <paramref name="parse"/> (which throws
+    /// <see cref="MalformedDocumentException"/> for a body that must be fetched again).
+    /// </summary>
+    /// <exception cref="OfflineMissException">Offline, and the cache lacks it.</exception>
+    public async Task<Lookup<T>> GetAsync<T>(Uri url, Freshness freshness, string accept, Func<DocumentBody, T> parse)
+    {
+        var key = CacheKey(url);
+        var cached = _cache?.TryRead(key);
+        try
+        {
+            if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
+            {
+                if (TryParse(cached, parse, out var value))
+                {
+                    _log.CacheHit(url);
+                    return Lookup<T>.Of(value);
+                }
+                cached = Forget(cached, key);
+            }
+            if (_fetcher is null)
+            {
+                throw new OfflineMissException(url);
+            }
+            return await _fetcher.GetAsync(url, () => Validators(accept, cached), async (response, token) =>
+            {
+                if (response.Status == HttpStatusCode.NotModified)
+                {
+                    if (cached is not null && TryParse(cached, parse, out var current))
+                    {
+                        _log.NotModified(url);
+                        return Lookup<T>.Of(current);
+                    }
+                    cached = cached is null ? null : Forget(cached, key);
+                    throw new TransientFetchException("304 Not Modified, but the cached copy is unusable");
+                }
+                if (response.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+                {
+                    return Lookup<T>.NotFound;
+                }
+                using var body = await response.ReadBodyAsync(MaxDocumentBytes, bytes => TooLarge(url, bytes), token);
+                var value = parse(new DocumentBody(body.Memory, response.ContentType, response.FinalUrl));
+                _cache?.Write(
+                    new CachedHeaders(key)
+                    {
+                        FinalUrl = response.FinalUrl.AbsoluteUri == key ? null : response.FinalUrl.AbsoluteUri,
+                        ETag = response.ETag,
+                        LastModified = response.LastModified,
+                        ContentType = response.ContentType,
+                    },
+                    body.Span);
+                return Lookup<T>.Of(value);
+            });
+        }
+        finally
+        {
+            cached?.Dispose();
+        }
+    }
+
+    /// <summary>The cache key of a URL: absolute, without fragment (the client's URLs never carry credentials).</summary>
+    public static string CacheKey(Uri url) => url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
+
+    private static RequestHeaders Validators(string accept, CachedDocument? cached) =>
+        new(accept, cached?.Headers.ETag, cached?.Headers.LastModified);
+
+    private static bool TryParse<T>(CachedDocument cached, Func<DocumentBody, T> parse, out T value)
+    {
+        var url = new Uri(cached.Headers.FinalUrl ?? cached.Headers.Url);
+        try
+        {
+            value = parse(new DocumentBody(cached.Body, cached.Headers.ContentType, url));
+            return true;
+        }
+        catch (MalformedDocumentException)
+        {
+            value = default!;
+            return false;
+        }
+    }
+
+    private CachedDocument? Forget(CachedDocument cached, string key)
+    {
+        _log.Warning(null, $"the cached copy of {key} does not parse; it is fetched again");
+        cached.Dispose();
+        _cache?.Delete(key);
+        return null;
+    }
+
+    private static IndexUnavailableException TooLarge(Uri url, long bytes) =>
+        new(UrlRedactor.Redact(url), $"the document is {bytes} bytes, more than the {MaxDocumentBytes} an index document may have");
+}

@@ -1,0 +1,95 @@
+using Req2Nix.Packaging.Names;
+using Req2Nix.PyPI.Caching;
+using Req2Nix.PyPI.Credentials;
+using Req2Nix.PyPI.Http;
+using Req2Nix.PyPI.Simple;
+using Req2Nix.Resolver.Index;
+
+namespace Req2Nix.PyPI;
+
+/// <summary>
+/// A project's files over all configured indexes: each index's page (PEP 691 JSON, or PEP 503 HTML
+/// when that is what the server answers), their union in index order as pip takes it. One index
+/// failing fails the listing: a partial union could hide the file the resolver should pick.
+/// </summary>
+internal sealed class ProjectLister
+{
+    private const string JsonMediaType = "application/vnd.pypi.simple.v1+json";
+
+    private readonly IReadOnlyList<IndexLocation> _indexes;
+    private readonly DocumentSource _documents;
+    private readonly CredentialStore _credentials;
+    private readonly FileOrigins _origins;
+
+    public ProjectLister(IReadOnlyList<IndexLocation> indexes, DocumentSource documents, CredentialStore credentials, FileOrigins origins)
+    {
+        _indexes = indexes;
+        _documents = documents;
+        _credentials = credentials;
+        _origins = origins;
+    }
+
+    public async Task<ProjectListing> ListAsync(PackageName name)
+    {
+        var pages = new Task<Lookup<ProjectPage>>[_indexes.Count];
+        for (var i = 0; i < pages.Length; i++)
+        {
+            var index = _indexes[i];
+            pages[i] = _documents.GetAsync(index.ProjectUrl(name), Freshness.Revalidate, RequestHeaders.SimpleApiAccept, body => Parse(body, index));
+        }
+        var lookups = await OfflineMisses.WhenAll(pages);
+        var files = new List<DistributionFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = false;
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            if (!lookups[i].Found)
+            {
+                continue;
+            }
+            found = true;
+            foreach (var file in lookups[i].Value!.Files)
+            {
+                if (seen.Add(file.Url.AbsoluteUri))
+                {
+                    files.Add(file);
+                    _origins.Add(file, _indexes[i], name);
+                }
+            }
+        }
+        if (!found)
+        {
+            throw new PackageNotFoundException(name, $"looked in {string.Join(", ", _indexes.Select(i => i.Display))}");
+        }
+        return new ProjectListing(name, files);
+    }
+
+    private ProjectPage Parse(DocumentBody body, IndexLocation index)
+    {
+        var page = IsJson(body)
+            ? SimpleJsonReader.Read(body.Bytes.Span, body.Url, _credentials.Strip)
+            : SimpleHtmlReader.Read(body.Bytes.Span, body.Url, _credentials.Strip);
+        if (!page.HasSupportedApiVersion)
+        {
+            throw new IndexUnavailableException(index.Display, $"the index speaks simple API version {page.ApiVersion}; req2nix reads version 1.x");
+        }
+        return page;
+    }
+
+    private static bool IsJson(DocumentBody body)
+    {
+        if (body.ContentType is { } type)
+        {
+            if (type is JsonMediaType or "application/json")
+            {
+                return true;
+            }
+            if (type is "text/html" or "application/vnd.pypi.simple.v1+html")
+            {
+                return false;
+            }
+        }
+        var text = body.Bytes.Span.TrimStart(" \t\r\n"u8);
+        return !text.IsEmpty && text[0] == '{';
+    }
+}

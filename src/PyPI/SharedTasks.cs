@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+
+namespace Req2Nix.PyPI;
+
+/// <summary>
+/// One task per key for the client's lifetime: concurrent and later callers share it, so a URL is
+/// asked once however often and however concurrently it is needed. Each caller waits with its own
+/// cancellation token; cancelling one caller does not cancel the shared work.
+/// </summary>
+internal sealed class SharedTasks<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> _tasks;
+
+    public SharedTasks(IEqualityComparer<TKey>? comparer = null) => _tasks = new(comparer);
+
+    public int Count => _tasks.Count;
+
+    public Task<TValue> GetOrStart(TKey key, Func<TKey, Task<TValue>> start) =>
+        _tasks.GetOrAdd(key, static (k, s) => new Lazy<Task<TValue>>(() => s(k)), start).Value;
+
+    public Task<TValue> GetOrStart(TKey key, Func<TKey, Task<TValue>> start, CancellationToken cancellationToken) =>
+        GetOrStart(key, start).WaitAsync(cancellationToken);
+}

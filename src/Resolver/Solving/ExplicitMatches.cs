@@ -1,0 +1,15 @@
+namespace Req2Nix.Resolver.Solving;
+
+/// <summary>Candidates known in advance: the ones explicit requirements name.</summary>
+internal sealed class ExplicitMatches : Matches
+{
+    private readonly Candidate[] _candidates;
+
+    public ExplicitMatches(Candidate[] candidates)
+    {
+        _candidates = candidates;
+    }
+
+    public override ValueTask<Candidate?> ElementAtAsync(int position) =>
+        ValueTask.FromResult(position < _candidates.Length ? _candidates[position] : null);
+}

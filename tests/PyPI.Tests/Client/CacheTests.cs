@@ -1,0 +1,167 @@
+using Req2Nix.FixtureIndex;
+using Req2Nix.Packaging.Names;
+using Req2Nix.PyPI.Caching;
+using Req2Nix.Resolver.Index;
+
+namespace Req2Nix.PyPI.Tests.Client;
+
+public sealed class CacheTests : IDisposable
+{
+    private static readonly string[] Roots = ["requests[security,socks]==2.25.0", "flask[dotenv]", "edge-sdist-only", "edge-no-core-metadata"];
+
+    private readonly string _cache = TestClient.NewCacheDirectory();
+
+    public void Dispose() => TestClient.DeleteDirectory(_cache);
+
+    [Fact]
+    public async Task A_warm_run_revalidates_pages_and_asks_nothing_immutable_again()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        var cold = await WalkAsync(server);
+        var pages = server.Requests.CountsByPath().Keys.Count(IsPage);
+        server.Requests.Reset();
+
+        var warm = await WalkAsync(server);
+
+        Assert.Equal(cold, warm);
+        Assert.All(server.Requests.Records(), r =>
+        {
+            Assert.True(IsPage(r.Path), $"{r.Path} was asked again");
+            Assert.Equal(304, r.Status);
+        });
+        Assert.Equal(pages, server.Requests.Total);
+    }
+
+    [Fact]
+    public async Task A_damaged_or_truncated_entry_is_fetched_again()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        var cold = await WalkAsync(server);
+        var cache = new DiskCache(_cache, _ => { });
+        var page = server.Url("/simple/requests/");
+        var metadata = server.Url("/packages/py3/r/requests/requests-2.25.0-py3-none-any.whl.metadata");
+        FlipLastByte(cache.DocumentPath(DocumentSource.CacheKey(metadata)));
+        Truncate(cache.DocumentPath(DocumentSource.CacheKey(page)));
+        server.Requests.Reset();
+
+        using var test = TestClient.For(server, _cache);
+        var warm = (await ClosureWalker.WalkAsync(test.Client, Roots)).Describe();
+
+        Assert.Equal(cold, warm);
+        Assert.Equal(1, server.Requests.CountFor(page.AbsolutePath, 200));
+        Assert.Equal(1, server.Requests.CountFor(metadata.AbsolutePath, 200));
+        Assert.Equal(2, test.Events.Count(e => e.Kind == IndexClientEventKind.Warning && e.Message.Contains("damaged", StringComparison.Ordinal)));
+        Assert.Equal(server.Requests.Total - 2, server.Requests.CountWithStatus(304));
+    }
+
+    [Fact]
+    public async Task Offline_answers_from_the_cache_without_a_request()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        var online = await WalkAsync(server);
+        server.Requests.Reset();
+
+        var offline = await WalkAsync(server, o => o with { Offline = true });
+
+        Assert.Equal(online, offline);
+        Assert.Equal(0, server.Requests.Total);
+    }
+
+    [Fact]
+    public async Task Offline_a_missing_document_fails_with_an_error_that_lists_what_is_missing()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        DistributionFile sdist;
+        using (var online = TestClient.For(server, _cache))
+        {
+            sdist = await MetadataTests.FileAsync(online, "edge-sdist-only", "edge-sdist-only-1.0.0.tar.gz");
+        }
+        using var offline = TestClient.For(server, _cache, o => o with { Offline = true });
+        using var offlineWithExtra = TestClient.For(server, _cache, o => o with { Offline = true, ExtraIndexUrls = [server.Url("/extra/simple/")] });
+
+        var page = await Assert.ThrowsAsync<IndexUnavailableException>(() => offlineWithExtra.Client.GetProjectAsync(PackageName.Parse("six"), default));
+        var listed = await MetadataTests.FileAsync(offline, "edge-sdist-only", "edge-sdist-only-1.0.0.tar.gz");
+        var metadata = await Assert.ThrowsAsync<IndexUnavailableException>(() => offline.Client.GetMetadataAsync(listed, default));
+
+        Assert.Equal(
+            $"{server.Url("/simple/six/")}: offline, and the cache lacks what is needed: {server.Url("/simple/six/")}, {server.Url("/extra/simple/six/")}",
+            page.Message);
+        Assert.Equal(
+            $"{server.Url("/pypi/edge-sdist-only/1.0.0/json")}: offline, and the cache lacks what is needed: {server.Url("/pypi/edge-sdist-only/1.0.0/json")}, {sdist.Url}",
+            metadata.Message);
+        Assert.Equal(1, server.Requests.Total);
+    }
+
+    [Fact]
+    public async Task Refresh_revalidates_immutable_documents_and_downloads_again()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        DistributionFile wheel;
+        using (var first = TestClient.For(server, _cache, o => o with { VerifyIndexDigests = true }))
+        {
+            wheel = await MetadataTests.FileAsync(first, "idna", "idna-2.10-py3-none-any.whl");
+            await first.Client.GetMetadataAsync(wheel, default);
+            await first.Client.GetSha256Async(wheel, default);
+        }
+        server.Requests.Reset();
+        using var refreshing = TestClient.For(server, _cache, o => o with { VerifyIndexDigests = true, Refresh = true });
+
+        var file = await MetadataTests.FileAsync(refreshing, "idna", "idna-2.10-py3-none-any.whl");
+        await refreshing.Client.GetMetadataAsync(file, default);
+        await refreshing.Client.GetSha256Async(file, default);
+
+        Assert.Equal(1, server.Requests.CountFor("/simple/idna/", 304));
+        Assert.Equal(1, server.Requests.CountFor(wheel.Url.AbsolutePath + ".metadata", 304));
+        Assert.Equal(1, server.Requests.CountFor(wheel.Url.AbsolutePath, 200));
+    }
+
+    [Fact]
+    public async Task Cache_writes_leave_no_temporary_files_and_entries_are_keyed_without_credentials()
+    {
+        await using var server = await FixtureIndexServer.StartAsync(new FixtureIndexOptions().RequireBasicAuth("alice", "s3cr3t"));
+        var url = new UriBuilder(server.SimpleUrl) { UserName = "alice", Password = "s3cr3t" }.Uri;
+
+        await WalkAsync(server, o => o with { IndexUrl = url, VerifyIndexDigests = true });
+
+        var files = Directory.GetFiles(_cache, "*", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        Assert.DoesNotContain(files, f => f.Contains(".tmp-", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.DoesNotContain("s3cr3t", File.ReadAllText(f), StringComparison.Ordinal));
+        Assert.True(File.Exists(new DiskCache(_cache, _ => { }).DocumentPath(DocumentSource.CacheKey(server.Url("/simple/requests/")))));
+    }
+
+    [Fact]
+    public async Task Without_a_cache_folder_nothing_is_written_and_a_second_client_asks_again()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        using (var first = new TestClient(TestClient.OptionsFor(server), ownsCache: false))
+        {
+            await first.Client.GetProjectAsync(PackageName.Parse("six"), default);
+        }
+        using var second = new TestClient(TestClient.OptionsFor(server), ownsCache: false);
+        await second.Client.GetProjectAsync(PackageName.Parse("six"), default);
+
+        Assert.Equal(2, server.Requests.CountFor("/simple/six/", 200));
+    }
+
+    private async Task<string> WalkAsync(FixtureIndexServer server, Func<PyPIClientOptions, PyPIClientOptions>? configure = null)
+    {
+        using var test = TestClient.For(server, _cache, configure);
+        return (await ClosureWalker.WalkAsync(test.Client, Roots)).Describe();
+    }
+
+    private static bool IsPage(string path) => path.StartsWith("/simple/", StringComparison.Ordinal);
+
+    private static void FlipLastByte(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        bytes[^1] ^= 0x20;
+        File.WriteAllBytes(path, bytes);
+    }
+
+    private static void Truncate(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+    }
+}

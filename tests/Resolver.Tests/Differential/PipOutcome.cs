@@ -1,0 +1,4 @@
+namespace Req2Nix.Resolver.Tests.Differential;
+
+/// <summary>What pip decided for a case: the pins (<c>name==version</c>, names normalized, sorted), or that it found no solution.</summary>
+internal sealed record PipOutcome(bool Resolved, IReadOnlyList<string> Pins, string Diagnostics, double Seconds);

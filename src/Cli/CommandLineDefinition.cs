@@ -1,3 +1,4 @@
+using Req2Nix.Emit;
 using System.CommandLine;
 
 namespace Req2Nix.Cli;
@@ -125,10 +126,10 @@ public sealed class CommandLineDefinition
         HelpName = "DIR",
     };
 
-    public Option<WheelsChoice> Wheels { get; } = new("--wheels")
+    public Option<WheelPolicy> Wheels { get; } = new("--wheels")
     {
         Description = "never: build everything from source; pure: use py3-none-any wheels where a version has one; all: platform wheels too",
-        DefaultValueFactory = _ => WheelsChoice.Pure,
+        DefaultValueFactory = _ => WheelPolicy.Pure,
     };
 
     public Option<bool> ReuseNixpkgs { get; } = new("--reuse-nixpkgs")
@@ -136,16 +137,15 @@ public sealed class CommandLineDefinition
         Description = "override nixpkgs' own derivation where it has the package, keeping its native inputs and patches",
     };
 
-    public Option<string[]> WithGroups { get; } = new("--with")
+    public Option<string[]> Groups { get; } = new("--group")
     {
-        Description = "lock files: include an optional dependency group (repeatable)",
+        Description = "lock files and pyproject.toml: take this dependency group besides the main dependencies, instead of the tool's default groups (repeatable)",
         HelpName = "GROUP",
     };
 
-    public Option<string[]> WithoutGroups { get; } = new("--without")
+    public Option<bool> OnlyMain { get; } = new("--only-main")
     {
-        Description = "lock files: leave out a dependency group (repeatable)",
-        HelpName = "GROUP",
+        Description = "lock files and pyproject.toml: only the main dependencies, no group",
     };
 
     public Option<string[]> Extras { get; } = new("--extras", "-E")
@@ -177,6 +177,6 @@ public sealed class CommandLineDefinition
     private IEnumerable<Option> SharedOptions() =>
     [
         Constraints, IndexUrl, ExtraIndexUrls, Pre, Python, Systems, Offline, Refresh, CacheDirectory, Wheels,
-        ReuseNixpkgs, WithGroups, WithoutGroups, Extras, AllExtras, Verbose, Quiet,
+        ReuseNixpkgs, Groups, OnlyMain, Extras, AllExtras, Verbose, Quiet,
     ];
 }

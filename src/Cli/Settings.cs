@@ -1,3 +1,4 @@
+using Req2Nix.Emit;
 using Req2Nix.Packaging.Targets;
 
 namespace Req2Nix.Cli;
@@ -13,7 +14,11 @@ public sealed record Settings
 
     public bool Check { get; init; }
 
+    /// <summary><c>--index-url</c> as given on the command line.</summary>
     public string? IndexUrl { get; init; }
+
+    /// <summary><c>PIP_INDEX_URL</c>: used when neither the command line nor an input file names an index.</summary>
+    public string? IndexUrlFromEnvironment { get; init; }
 
     public IReadOnlyList<string> ExtraIndexUrls { get; init; } = [];
 
@@ -31,13 +36,18 @@ public sealed record Settings
 
     public required string CacheDirectory { get; init; }
 
-    public WheelsChoice Wheels { get; init; } = WheelsChoice.Pure;
+    public WheelPolicy Wheels { get; init; } = WheelPolicy.Pure;
+
+    /// <summary>The path of <c>~/.netrc</c> (or <c>$NETRC</c>), for index credentials.</summary>
+    public string? NetrcPath { get; init; }
 
     public bool ReuseNixpkgs { get; init; }
 
-    public IReadOnlyList<string> WithGroups { get; init; } = [];
+    /// <summary>Dependency groups to take besides the main dependencies, instead of the tool's default groups.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
 
-    public IReadOnlyList<string> WithoutGroups { get; init; } = [];
+    /// <summary>Only the main dependencies: no group.</summary>
+    public bool OnlyMain { get; init; }
 
     public IReadOnlyList<string> Extras { get; init; } = [];
 

@@ -23,6 +23,10 @@ public static class SettingsReader
         {
             throw new UsageException("--verbose and --quiet cannot be used together");
         }
+        if (parse.GetValue(definition.OnlyMain) && parse.GetValue(definition.Groups) is { Length: > 0 })
+        {
+            throw new UsageException("--only-main and --group cannot be used together");
+        }
         if (parse.GetValue(definition.Offline) && parse.GetValue(definition.Refresh))
         {
             throw new UsageException("--offline and --refresh cannot be used together");
@@ -35,7 +39,8 @@ public static class SettingsReader
             Output = output,
             Check = check,
             Report = init ? null : parse.GetValue(definition.Report),
-            IndexUrl = parse.GetValue(definition.IndexUrl) ?? context.GetVariable("PIP_INDEX_URL"),
+            IndexUrl = parse.GetValue(definition.IndexUrl),
+            IndexUrlFromEnvironment = context.GetVariable("PIP_INDEX_URL"),
             ExtraIndexUrls = ExtraIndexUrls(parse.GetValue(definition.ExtraIndexUrls), context),
             Pre = parse.GetValue(definition.Pre),
             Python = ReadPython(parse.GetValue(definition.Python) ?? CommandLineDefinition.DefaultPython),
@@ -45,8 +50,9 @@ public static class SettingsReader
             CacheDirectory = CacheDirectory(parse.GetValue(definition.CacheDirectory), context),
             Wheels = parse.GetValue(definition.Wheels),
             ReuseNixpkgs = parse.GetValue(definition.ReuseNixpkgs),
-            WithGroups = parse.GetValue(definition.WithGroups) ?? [],
-            WithoutGroups = parse.GetValue(definition.WithoutGroups) ?? [],
+            Groups = parse.GetValue(definition.Groups) ?? [],
+            OnlyMain = parse.GetValue(definition.OnlyMain),
+            NetrcPath = NetrcPath(context),
             Extras = parse.GetValue(definition.Extras) ?? [],
             AllExtras = parse.GetValue(definition.AllExtras),
             Verbosity = parse.GetValue(definition.Verbose) ? Verbosity.Verbose
@@ -56,7 +62,7 @@ public static class SettingsReader
         };
     }
 
-    private static IReadOnlyList<string> ExtraIndexUrls(string[]? given, CliContext context)
+    private static string[] ExtraIndexUrls(string[]? given, CliContext context)
     {
         if (given is { Length: > 0 })
         {
@@ -88,6 +94,15 @@ public static class SettingsReader
             systems.Add(system);
         }
         return SystemSet.Of(systems);
+    }
+
+    private static string? NetrcPath(CliContext context)
+    {
+        if (context.GetVariable("NETRC") is { } given)
+        {
+            return given;
+        }
+        return context.GetVariable("HOME") is { } home ? Path.Combine(home, ".netrc") : null;
     }
 
     private static string CacheDirectory(string? given, CliContext context)

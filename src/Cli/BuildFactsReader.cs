@@ -13,8 +13,10 @@ namespace Req2Nix.Cli;
 /// A file that cannot be had (offline and not cached, too large, unreadable) is left unknown with a
 /// warning; Emit then assumes setuptools and says so in a comment. A digest mismatch is an error.
 /// </summary>
-internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache, Action<string> warn)
+internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache, ConsoleReporter reporter)
 {
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _notCached = [];
+
     /// <summary>Larger files are not downloaded only for their build facts.</summary>
     public const long MaxBytes = 128L * 1024 * 1024;
 
@@ -35,6 +37,12 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
                 Interlocked.Increment(ref _done);
             });
 
+        if (!_notCached.IsEmpty)
+        {
+            reporter.Warn($"offline: {_notCached.Count} of {files.Count} files are not in the cache, so their build systems and import names "
+                + "were not read (the output assumes setuptools for sdists and leaves out pythonImportsCheck); run once online to fill the cache");
+            reporter.Detail($"not in the cache: {string.Join(", ", _notCached.Order(StringComparer.Ordinal))}");
+        }
         var filled = new Dictionary<ResolvedPackage, BuildFacts>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < files.Count; i++)
         {
@@ -74,15 +82,20 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
             var inspection = DistributionInspector.Inspect(file.Filename, distribution.Bytes);
             foreach (var warning in inspection.Warnings)
             {
-                warn($"{file.Filename}: {warning}");
+                reporter.Warn($"{file.Filename}: {warning}");
             }
             var facts = new BuildFacts(inspection.BuildRequires, inspection.TopLevelModules);
             cache.Put(file.Sha256, facts);
             return facts;
         }
+        catch (IndexUnavailableException) when (client.Options.Offline)
+        {
+            _notCached.Add(file.Filename);
+            return null;
+        }
         catch (Exception exception) when (exception is IndexUnavailableException or DistributionTooLargeException or ArchiveException)
         {
-            warn($"{file.Filename}: not read for its build system and import names: {exception.Message}");
+            reporter.Warn($"{file.Filename}: not read for its build system and import names: {exception.Message}");
             return null;
         }
     }

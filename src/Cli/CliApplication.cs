@@ -11,6 +11,8 @@ public static class CliApplication
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var definition = new CommandLineDefinition();
+        definition.Root.SetAction((result, token) => RunCommandAsync(definition, result, context, init: false, token));
+        definition.Init.SetAction((result, token) => RunCommandAsync(definition, result, context, init: true, token));
         var parse = definition.Root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -21,13 +23,11 @@ public static class CliApplication
             context.Stderr.WriteLine("Try 'req2nix --help'.");
             return ExitCode.BadInput;
         }
-        if (parse.Action is not null)
-        {
-            // Only --help and --version carry an action: the commands run below.
-            return await InvokeBuiltInAsync(parse, context, cancellationToken);
-        }
+        return await InvokeBuiltInAsync(parse, context, cancellationToken);
+    }
 
-        var init = parse.CommandResult.Command == definition.Init;
+    private static async Task<int> RunCommandAsync(CommandLineDefinition definition, ParseResult parse, CliContext context, bool init, CancellationToken cancellationToken)
+    {
         var reporter = new ConsoleReporter(context, Verbosity.Normal);
         try
         {
@@ -39,7 +39,7 @@ public static class CliApplication
         }
         catch (Exception exception) when (FailureReport.TryDescribe(exception, out var message, out var exitCode))
         {
-            reporter.Error(UrlRedactor.RedactText(message, Secrets(args)));
+            reporter.Error(UrlRedactor.RedactText(message, Secrets(parse.Tokens.Select(token => token.Value))));
             return exitCode;
         }
     }
@@ -47,12 +47,13 @@ public static class CliApplication
     private static async Task<int> InvokeBuiltInAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
     {
         await using var output = new StreamWriter(context.Stdout, leaveOpen: true);
-        var invocation = new InvocationConfiguration { Output = output, Error = context.Stderr };
+        // Exceptions that FailureReport does not know are bugs: let them crash with their stack trace.
+        var invocation = new InvocationConfiguration { Output = output, Error = context.Stderr, EnableDefaultExceptionHandler = false };
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 
     /// <summary>The passwords of URLs on the command line, which no message may repeat even outside a URL.</summary>
-    private static IEnumerable<string> Secrets(string[] args)
+    private static IEnumerable<string> Secrets(IEnumerable<string> args)
     {
         foreach (var arg in args)
         {

@@ -110,6 +110,20 @@ public sealed class CommandLineDefinition
         HelpName = "SYSTEM",
     };
 
+    public Option<int> Retries { get; } = new("--retries")
+    {
+        Description = "retries of a failed request (429, 5xx, timeouts, dropped connections), with backoff",
+        HelpName = "N",
+        DefaultValueFactory = _ => Req2Nix.PyPI.RetrySettings.Default.MaxRetries,
+    };
+
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "seconds one request may take",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => 30,
+    };
+
     public Option<bool> Offline { get; } = new("--offline")
     {
         Description = "use only the cache; fail and name what is missing",
@@ -176,7 +190,7 @@ public sealed class CommandLineDefinition
 
     private IEnumerable<Option> SharedOptions() =>
     [
-        Constraints, IndexUrl, ExtraIndexUrls, Pre, Python, Systems, Offline, Refresh, CacheDirectory, Wheels,
+        Constraints, IndexUrl, ExtraIndexUrls, Pre, Python, Systems, Retries, Timeout, Offline, Refresh, CacheDirectory, Wheels,
         ReuseNixpkgs, Groups, OnlyMain, Extras, AllExtras, Verbose, Quiet,
     ];
 }

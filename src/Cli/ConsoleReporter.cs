@@ -52,6 +52,20 @@ public sealed class ConsoleReporter
         }
     }
 
+    /// <summary>A line only for <c>-v</c>.</summary>
+    public void Detail(string message)
+    {
+        if (_verbosity != Verbosity.Verbose)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            ClearLine();
+            _stderr.WriteLine($"req2nix: {message}");
+        }
+    }
+
     public void Error(string message)
     {
         lock (_gate)

@@ -57,7 +57,7 @@ public sealed class Generation
         }
 
         _reporter.Phase("reading build systems");
-        var facts = new BuildFactsReader(client, new BuildFactsCache(_settings.CacheDirectory), _reporter.Warn);
+        var facts = new BuildFactsReader(client, new BuildFactsCache(_settings.CacheDirectory), _reporter);
         resolution = await facts.FillAsync(resolution, _settings.Wheels, cancellationToken);
 
         _reporter.Phase("writing");
@@ -77,6 +77,8 @@ public sealed class Generation
         CacheDirectory = _settings.CacheDirectory,
         Offline = _settings.Offline,
         Refresh = _settings.Refresh,
+        Retry = RetrySettings.Default with { MaxRetries = _settings.Retries },
+        RequestTimeout = _settings.RequestTimeout,
         NetrcText = ReadNetrc(),
         Log = _settings.Verbosity == Verbosity.Verbose ? _reporter.Log : null,
     };

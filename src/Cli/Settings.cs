@@ -30,6 +30,10 @@ public sealed record Settings
 
     public string? Report { get; init; }
 
+    public int Retries { get; init; } = Req2Nix.PyPI.RetrySettings.Default.MaxRetries;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public bool Offline { get; init; }
 
     public bool Refresh { get; init; }

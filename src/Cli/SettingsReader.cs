@@ -45,6 +45,8 @@ public static class SettingsReader
             Pre = parse.GetValue(definition.Pre),
             Python = ReadPython(parse.GetValue(definition.Python) ?? CommandLineDefinition.DefaultPython),
             Systems = ReadSystems(parse.GetValue(definition.Systems)),
+            Retries = ReadRetries(parse.GetValue(definition.Retries)),
+            RequestTimeout = ReadTimeout(parse.GetValue(definition.Timeout)),
             Offline = parse.GetValue(definition.Offline),
             Refresh = parse.GetValue(definition.Refresh),
             CacheDirectory = CacheDirectory(parse.GetValue(definition.CacheDirectory), context),
@@ -95,6 +97,14 @@ public static class SettingsReader
         }
         return SystemSet.Of(systems);
     }
+
+    private static int ReadRetries(int retries) =>
+        retries is >= 0 and <= 100 ? retries : throw new UsageException($"--retries {retries}: expected 0 to 100");
+
+    private static TimeSpan ReadTimeout(double seconds) =>
+        seconds is > 0 and <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"--timeout {seconds}: expected seconds, more than 0 and at most 3600");
 
     private static string? NetrcPath(CliContext context)
     {

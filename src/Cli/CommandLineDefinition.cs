@@ -1,5 +1,5 @@
-using Req2Nix.Emit;
 using System.CommandLine;
+using Req2Nix.Emit;
 
 namespace Req2Nix.Cli;
 
@@ -140,11 +140,7 @@ public sealed class CommandLineDefinition
         HelpName = "DIR",
     };
 
-    public Option<WheelPolicy> Wheels { get; } = new("--wheels")
-    {
-        Description = "never: build everything from source; pure: use py3-none-any wheels where a version has one; all: platform wheels too",
-        DefaultValueFactory = _ => WheelPolicy.Pure,
-    };
+    public Option<string> Wheels { get; } = CreateWheels();
 
     public Option<bool> ReuseNixpkgs { get; } = new("--reuse-nixpkgs")
     {
@@ -187,6 +183,18 @@ public sealed class CommandLineDefinition
     {
         Description = "overwrite flake.nix, python-packages.nix and .envrc if they exist",
     };
+
+    private static Option<string> CreateWheels()
+    {
+        var option = new Option<string>("--wheels")
+        {
+            Description = "never: build everything from source; pure (default): use py3-none-any wheels where a version has one; all: platform wheels too",
+            HelpName = "never|pure|all",
+            DefaultValueFactory = _ => "pure",
+        };
+        option.AcceptOnlyFromAmong("never", "pure", "all");
+        return option;
+    }
 
     private IEnumerable<Option> SharedOptions() =>
     [

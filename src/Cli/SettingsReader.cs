@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Req2Nix.Emit;
 using Req2Nix.Packaging.Targets;
 
 namespace Req2Nix.Cli;
@@ -50,7 +51,7 @@ public static class SettingsReader
             Offline = parse.GetValue(definition.Offline),
             Refresh = parse.GetValue(definition.Refresh),
             CacheDirectory = CacheDirectory(parse.GetValue(definition.CacheDirectory), context),
-            Wheels = parse.GetValue(definition.Wheels),
+            Wheels = Enum.Parse<WheelPolicy>(parse.GetValue(definition.Wheels) ?? "pure", ignoreCase: true),
             ReuseNixpkgs = parse.GetValue(definition.ReuseNixpkgs),
             Groups = parse.GetValue(definition.Groups) ?? [],
             OnlyMain = parse.GetValue(definition.OnlyMain),

@@ -1,6 +1,7 @@
 using Req2Nix.Inputs.Locks;
 using Req2Nix.Inputs.Locks.Poetry;
 using Req2Nix.Inputs.Toml;
+using Req2Nix.Packaging.Names;
 using Req2Nix.Packaging.Pep508;
 
 namespace Req2Nix.Inputs.Pyproject;
@@ -168,6 +169,14 @@ public static class PyprojectReader
                     _ => throw item.CreateError(
                         $"an item of dependency group '{entry.Key}' must be a requirement string or {{include-group = \"name\"}}, not {item.Description}"),
                 });
+            }
+            // PEP 735: names are compared normalized, so "Test" and "test" would be one group written twice.
+            var normalized = PackageName.Normalize(entry.Key);
+            if (groups.Find(group => PackageName.Normalize(group.Name) == normalized) is { } earlier)
+            {
+                throw new TomlException(
+                    $"the dependency group '{entry.Key}' has the same normalized name ('{normalized}') as '{earlier.Name}' at {earlier.Position.ToShortString()}",
+                    entry.KeyPosition);
             }
             groups.Add(new DependencyGroup(entry.Key, groupItems) { Position = entry.KeyPosition });
         }

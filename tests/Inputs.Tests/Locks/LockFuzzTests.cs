@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Req2Nix.Inputs.Locks;
 using Req2Nix.Inputs.Locks.Poetry;
@@ -94,14 +93,14 @@ public sealed class LockFuzzTests
         catch (TException)
         {
         }
-        var stopwatch = new Stopwatch();
+        var budget = new FuzzTimeBudget(PerInputBudget);
         for (var iteration = 0; iteration < Iterations && failures.Count < 10; iteration++)
         {
             var input = Mutate(corpus[random.Next(corpus.Count)], random);
-            stopwatch.Restart();
+            void RunInput() => run(input);
             try
             {
-                run(input);
+                budget.Run(RunInput);
             }
             catch (TException error)
             {
@@ -117,9 +116,9 @@ public sealed class LockFuzzTests
             {
                 failures.Add($"iteration {iteration}: {other.GetType().Name}: {other.Message} at {other.StackTrace?.Split('\n')[0]} for {Describe(input)}");
             }
-            if (stopwatch.Elapsed > PerInputBudget)
+            if (budget.Exceeded(RunInput, out var took))
             {
-                failures.Add($"iteration {iteration}: took {stopwatch.Elapsed} for {Describe(input)}");
+                failures.Add($"iteration {iteration}: took {took} for {Describe(input)}");
             }
         }
         return failures;

@@ -274,6 +274,47 @@ public sealed class PyprojectReaderTests
     }
 
     [Fact]
+    public void Included_groups_match_by_normalized_name_and_a_diamond_is_not_a_cycle()
+    {
+        var project = PyprojectReader.Read("""
+            [dependency-groups]
+            all = [{include-group = "Lint"}, {include-group = "test"}]
+            lint = ["ruff", {include-group = "common"}]
+            test = ["pytest", {include-group = "COMMON"}]
+            common = ["rich"]
+            """);
+
+        Assert.Equal(["ruff", "rich", "pytest", "rich"], Names(project, new DependencySelection { Groups = ["all"] }));
+    }
+
+    [Fact]
+    public void An_include_group_cycle_names_every_group_on_it_at_the_include_that_closes_it()
+    {
+        var project = PyprojectReader.Read("""
+            [dependency-groups]
+            a = ["x", {include-group = "b"}]
+            b = [{include-group = "C"}]
+            c = ["y", {include-group = "A"}]
+            """, "p.toml");
+
+        var error = Assert.Throws<PyprojectException>(() => project.Dependencies(new DependencySelection { Groups = ["a"] }));
+
+        Assert.Equal(new TomlPosition(4, 11, "p.toml"), error.Position);
+        Assert.Equal("dependency group 'A' includes itself (a → b → C → A)", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("[dependency-groups]\nTest = [\"a\"]\ntest = [\"b\"]\n", 3, 1, "'test' has the same normalized name ('test') as 'Test' at 2:1")]
+    [InlineData("[dependency-groups]\ntest-all = [\"a\"]\n\"Test_All\" = [\"b\"]\n", 3, 1, "'Test_All' has the same normalized name ('test-all') as 'test-all' at 2:1")]
+    public void Group_names_that_normalize_alike_are_refused_as_pep_735_asks(string text, int line, int column, string reason)
+    {
+        var error = Assert.Throws<PyprojectException>(() => PyprojectReader.Read(text, "p.toml"));
+
+        Assert.Equal(new TomlPosition(line, column, "p.toml"), error.Position);
+        Assert.EndsWith(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Asking_for_a_group_the_project_lacks_is_an_error()
     {
         var project = PyprojectReader.Read("[dependency-groups]\ndev = [\"pytest\"]\n");

@@ -2,6 +2,7 @@ using Req2Nix.Inputs.Locks;
 using Req2Nix.Inputs.Locks.Poetry;
 using Req2Nix.Inputs.Toml;
 using Req2Nix.Packaging.Names;
+using Req2Nix.Packaging.Pep440;
 using Req2Nix.Packaging.Pep508;
 
 namespace Req2Nix.Inputs.Pyproject;
@@ -59,6 +60,7 @@ public static class PyprojectReader
             Name = table.GetOptionalString("name"),
             Version = table.GetOptionalString("version"),
             RequiresPython = table.GetOptionalString("requires-python"),
+            RequiresPythonSpecifiers = table.GetOptional<TomlString>("requires-python") is { } requiresPython ? Specifiers(requiresPython) : null,
             Dependencies = table.GetOptionalArray("dependencies") is { } dependencies ? Requirements(dependencies) : null,
             OptionalDependencies = extras,
             Dynamic = table.GetOptionalStringArray("dynamic") ?? [],
@@ -215,6 +217,15 @@ public static class PyprojectReader
             requirements[i] = Requirement(text);
         }
         return requirements;
+    }
+
+    private static SpecifierSet Specifiers(TomlString text)
+    {
+        if (SpecifierSet.TryParse(text.Value, out var set, out var error))
+        {
+            return set;
+        }
+        throw new TomlException($"invalid requires-python '{text.Value}': {error.Message}", StringPosition.Inside(text, error.Column));
     }
 
     private static ProjectRequirement Requirement(TomlString text)

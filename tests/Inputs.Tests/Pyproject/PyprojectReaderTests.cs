@@ -37,6 +37,7 @@ public sealed class PyprojectReaderTests
             """, "demo/pyproject.toml");
 
         Assert.Equal(("demo", ">=3.10"), (project.Project!.Name, project.Project.RequiresPython));
+        Assert.Equal(SpecifierSet.Parse(">=3.10"), project.Project.RequiresPythonSpecifiers);
         Assert.Equal("hatchling>=1.20", Assert.Single(project.BuildSystem!.Requires).Requirement.ToString());
         Assert.Equal("hatchling.build", project.BuildSystem.BuildBackend);
 
@@ -251,6 +252,7 @@ public sealed class PyprojectReaderTests
     [Theory]
     [InlineData("[project]\ndependencies = [\"requests >= \"]\n", 2, 27, "invalid requirement")]
     [InlineData("[project]\ndependencies = [1]\n", 2, 17, "PEP 508 requirement string")]
+    [InlineData("[project]\nrequires-python = \">=3.8,<3.x\"\n", 2, 28, "invalid requires-python '>=3.8,<3.x'")]
     [InlineData("[project]\ndependencies = \"requests\"\n", 2, 16, "'dependencies'")]
     [InlineData("[project.optional-dependencies]\ncli = \"click\"\n", 2, 7, "the extra 'cli' must be an array")]
     [InlineData("[tool.poetry.dependencies]\nx = \"^1.0 ||| 2\"\n", 2, 13, "invalid version constraint")]

@@ -32,50 +32,24 @@ public sealed class PoetryConstraintFuzzTests
     ];
 
     [Fact]
-    public async Task Mutated_constraints_fail_only_with_a_positioned_PoetryConstraintException()
-    {
-        // A hang fails the test with a TimeoutException instead of stalling the run.
-        var failures = await Task.Run(Fuzz).WaitAsync(WholeRunBudget);
-
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    private static List<string> Fuzz()
-    {
-        var random = new Random(Seed);
-        var failures = new List<string>();
-        var budget = new FuzzTimeBudget(PerInputBudget);
-        for (var iteration = 0; iteration < Iterations && failures.Count < 10; iteration++)
+    public Task Mutated_constraints_fail_only_with_a_positioned_PoetryConstraintException() =>
+        new Fuzzer<string, PoetryConstraintException>
         {
-            var input = Mutate(Seeds[random.Next(Seeds.Length)], random);
-            void Parse()
+            Seed = Seed,
+            Iterations = Iterations,
+            PerInputLimit = PerInputBudget,
+            WholeRunLimit = WholeRunBudget,
+            Next = random => Mutate(Seeds[random.Next(Seeds.Length)], random),
+            Run = static input =>
             {
                 var constraint = PoetryConstraint.Parse(input);
                 Assert.NotEmpty(constraint.Alternatives);
                 constraint.TryGetSpecifierSet(out _, out _);
-            }
-            try
-            {
-                budget.Run(Parse);
-            }
-            catch (PoetryConstraintException error)
-            {
-                if (error.Column < 1 || error.Column > input.Length + 1 || string.IsNullOrEmpty(error.Reason))
-                {
-                    failures.Add($"iteration {iteration}: bad column {error.Column} ('{error.Message}') for '{input}'");
-                }
-            }
-            catch (Exception other) when (other is not OutOfMemoryException)
-            {
-                failures.Add($"iteration {iteration}: {other.GetType().Name}: {other.Message} for '{input}'");
-            }
-            if (budget.Exceeded(Parse, out var took))
-            {
-                failures.Add($"iteration {iteration}: took {took} for '{input}'");
-            }
-        }
-        return failures;
-    }
+            },
+            ProblemWith = static (input, error) =>
+                error.Column < 1 || error.Column > input.Length + 1 || string.IsNullOrEmpty(error.Reason) ? $"bad column {error.Column} ('{error.Message}')" : null,
+            Describe = static input => $"'{input}'",
+        }.AssertNoFailuresAsync();
 
     private static string Mutate(string original, Random random)
     {

@@ -1,4 +1,5 @@
 using Req2Nix.Inputs.Toml;
+using Req2Nix.Packaging.Pep440;
 
 namespace Req2Nix.Inputs.Pyproject;
 
@@ -11,6 +12,9 @@ public sealed class ProjectTable
 
     /// <summary>A PEP 440 specifier set, as written.</summary>
     public string? RequiresPython { get; init; }
+
+    /// <summary><see cref="RequiresPython"/> parsed (checked when the file is read); null when absent.</summary>
+    public SpecifierSet? RequiresPythonSpecifiers { get; init; }
 
     /// <summary><c>dependencies</c>; null when the key is absent (it may be <c>dynamic</c>).</summary>
     public IReadOnlyList<ProjectRequirement>? Dependencies { get; init; }

@@ -1,6 +1,8 @@
 using Req2Nix.Inputs.Locks;
 using Req2Nix.Inputs.Locks.Poetry;
 using Req2Nix.Inputs.Toml;
+using Req2Nix.Packaging.Names;
+using Req2Nix.Packaging.Pep440;
 using Req2Nix.Packaging.Pep508;
 
 namespace Req2Nix.Inputs.Pyproject;
@@ -58,6 +60,7 @@ public static class PyprojectReader
             Name = table.GetOptionalString("name"),
             Version = table.GetOptionalString("version"),
             RequiresPython = table.GetOptionalString("requires-python"),
+            RequiresPythonSpecifiers = table.GetOptional<TomlString>("requires-python") is { } requiresPython ? Specifiers(requiresPython) : null,
             Dependencies = table.GetOptionalArray("dependencies") is { } dependencies ? Requirements(dependencies) : null,
             OptionalDependencies = extras,
             Dynamic = table.GetOptionalStringArray("dynamic") ?? [],
@@ -169,6 +172,14 @@ public static class PyprojectReader
                         $"an item of dependency group '{entry.Key}' must be a requirement string or {{include-group = \"name\"}}, not {item.Description}"),
                 });
             }
+            // PEP 735: names are compared normalized, so "Test" and "test" would be one group written twice.
+            var normalized = PackageName.Normalize(entry.Key);
+            if (groups.Find(group => PackageName.Normalize(group.Name) == normalized) is { } earlier)
+            {
+                throw new TomlException(
+                    $"the dependency group '{entry.Key}' has the same normalized name ('{normalized}') as '{earlier.Name}' at {earlier.Position.ToShortString()}",
+                    entry.KeyPosition);
+            }
             groups.Add(new DependencyGroup(entry.Key, groupItems) { Position = entry.KeyPosition });
         }
         return groups;
@@ -206,6 +217,15 @@ public static class PyprojectReader
             requirements[i] = Requirement(text);
         }
         return requirements;
+    }
+
+    private static SpecifierSet Specifiers(TomlString text)
+    {
+        if (SpecifierSet.TryParse(text.Value, out var set, out var error))
+        {
+            return set;
+        }
+        throw new TomlException($"invalid requires-python '{text.Value}': {error.Message}", StringPosition.Inside(text, error.Column));
     }
 
     private static ProjectRequirement Requirement(TomlString text)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Req2Nix.Inputs.Locks;
 using Req2Nix.Inputs.Locks.Poetry;
@@ -70,23 +69,11 @@ public sealed class LockFuzzTests
             PyprojectReader.ReadBuildSystem(bytes, "pyproject.toml");
         });
 
-    private static async Task Fuzz<TException>(int seed, List<byte[]> corpus, string sourceName, Action<byte[]> run)
+    private static Task Fuzz<TException>(int seed, List<byte[]> corpus, string sourceName, Action<byte[]> run)
         where TException : Exception
     {
         Assert.NotEmpty(corpus);
-
-        // A hang fails the test with a TimeoutException instead of stalling the run.
-        var failures = await Task.Run(() => Run<TException>(seed, corpus, sourceName, run)).WaitAsync(WholeRunBudget);
-
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    private static List<string> Run<TException>(int seed, List<byte[]> corpus, string sourceName, Action<byte[]> run)
-        where TException : Exception
-    {
-        var random = new Random(seed);
-        var failures = new List<string>();
-        // The first conversion builds shared tables (wheel tags per system); it is not what the budget measures.
+        // The first conversion builds shared tables (wheel tags per system); it is not what the limit measures.
         try
         {
             run(corpus[0]);
@@ -94,35 +81,25 @@ public sealed class LockFuzzTests
         catch (TException)
         {
         }
-        var stopwatch = new Stopwatch();
-        for (var iteration = 0; iteration < Iterations && failures.Count < 10; iteration++)
+        return new Fuzzer<byte[], TException>
         {
-            var input = Mutate(corpus[random.Next(corpus.Count)], random);
-            stopwatch.Restart();
-            try
-            {
-                run(input);
-            }
-            catch (TException error)
+            Seed = seed,
+            Iterations = Iterations,
+            PerInputLimit = PerInputBudget,
+            WholeRunLimit = WholeRunBudget,
+            Next = random => Mutate(corpus[random.Next(corpus.Count)], random),
+            Run = run,
+            ProblemWith = (input, error) =>
             {
                 var position = (TomlPosition)typeof(TException).GetProperty("Position")!.GetValue(error)!;
                 var lines = input.Count(b => b == '\n') + 1;
-                if (position.Line < 1 || position.Line > lines || position.Column < 1 || position.SourceName != sourceName
-                    || !error.Message.StartsWith($"{position}: ", StringComparison.Ordinal))
-                {
-                    failures.Add($"iteration {iteration}: bad position {position} in '{error.Message}' for {Describe(input)}");
-                }
-            }
-            catch (Exception other) when (other is not OutOfMemoryException)
-            {
-                failures.Add($"iteration {iteration}: {other.GetType().Name}: {other.Message} at {other.StackTrace?.Split('\n')[0]} for {Describe(input)}");
-            }
-            if (stopwatch.Elapsed > PerInputBudget)
-            {
-                failures.Add($"iteration {iteration}: took {stopwatch.Elapsed} for {Describe(input)}");
-            }
-        }
-        return failures;
+                return position.Line < 1 || position.Line > lines || position.Column < 1 || position.SourceName != sourceName
+                    || !error.Message.StartsWith($"{position}: ", StringComparison.Ordinal)
+                    ? $"bad position {position} in '{error.Message}'"
+                    : null;
+            },
+            Describe = Describe,
+        }.AssertNoFailuresAsync();
     }
 
     private static byte[] Mutate(byte[] original, Random random)

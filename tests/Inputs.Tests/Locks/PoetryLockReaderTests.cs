@@ -167,6 +167,8 @@ public sealed class PoetryLockReaderTests
 
     [Theory]
     [InlineData("1.0")]
+    [InlineData("1.1")]
+    [InlineData("2.0")]
     [InlineData("2.1")]
     [InlineData("2.5")]
     public void Lock_versions_poetry_reads_are_read(string version) =>
@@ -182,6 +184,8 @@ public sealed class PoetryLockReaderTests
     [InlineData("[metadata]\n[[package]]\nname = \"a\"\nversion = \"1\"\n[package.dependencies]\nb = 1\n", 6, 5, "the dependency 'b' must be")]
     [InlineData("[metadata]\n[metadata.files]\na = \"x\"\n", 3, 5, "metadata.files.a must be an array")]
     [InlineData("[metadata]\nlock-version = \"2.0\"\n[[package]\n", 3, 10, "")]
+    [InlineData("[metadata]\n[[package]]\nname = \"a\"\nversion = \"1\"\n[package.source]\ntype = \"hg\"\nurl = \"https://hg.example/a\"\n", 6, 8, "the source type 'hg' is not one poetry writes")]
+    [InlineData("[metadata]\n[[package]]\nname = \"a\"\nversion = \"1\"\n[package.source]\ntype = \"git\"\n", 5, 1, "the 'git' source has no 'url'")]
     public void Bad_locks_fail_with_a_positioned_LockFileException(string text, int line, int column, string reason)
     {
         var error = Assert.Throws<LockFileException>(() => PoetryLockReader.Read(text, "my.lock"));

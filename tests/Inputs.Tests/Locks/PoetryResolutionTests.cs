@@ -260,6 +260,18 @@ public sealed class PoetryResolutionTests
             url = "https://example.com/from_url-0.3.0-py3-none-any.whl"
 
             [[package]]
+            name = "wheel-file"
+            version = "0.4.0"
+            description = ""
+            optional = false
+            python-versions = "*"
+            files = [{file = "wheel_file-0.4.0-py3-none-any.whl", hash = "{{Sha("f")}}"}]
+
+            [package.source]
+            type = "file"
+            url = "dist/wheel_file-0.4.0-py3-none-any.whl"
+
+            [[package]]
             name = "private"
             version = "1.0"
             description = ""
@@ -282,6 +294,9 @@ public sealed class PoetryResolutionTests
         var archive = Assert.IsType<ArchiveSource>(Find(resolution, "from-url").Source);
         Assert.Equal(("https://example.com/from_url-0.3.0-py3-none-any.whl", Sha("u")), (archive.Url, archive.Sha256!.Value.ToPrefixedHex()));
         Assert.Empty(Find(resolution, "from-url").Files);
+        var file = Assert.IsType<LocalPathSource>(Find(resolution, "wheel-file").Source);
+        Assert.Equal(("dist/wheel_file-0.4.0-py3-none-any.whl", false), (file.Path, file.Editable));
+        Assert.Empty(Find(resolution, "wheel-file").Files);
         var privateFile = Assert.Single(Find(resolution, "private").Files);
         Assert.Equal(("https://pypi.example.com/simple/private/", Sha("p")), (privateFile.Url, privateFile.Sha256.ToPrefixedHex()));
         Assert.Contains(resolution.Notes, note => note.Contains("index https://pypi.example.com/simple", StringComparison.Ordinal));

@@ -37,6 +37,7 @@ public sealed class PyprojectReaderTests
             """, "demo/pyproject.toml");
 
         Assert.Equal(("demo", ">=3.10"), (project.Project!.Name, project.Project.RequiresPython));
+        Assert.Equal(SpecifierSet.Parse(">=3.10"), project.Project.RequiresPythonSpecifiers);
         Assert.Equal("hatchling>=1.20", Assert.Single(project.BuildSystem!.Requires).Requirement.ToString());
         Assert.Equal("hatchling.build", project.BuildSystem.BuildBackend);
 
@@ -251,6 +252,7 @@ public sealed class PyprojectReaderTests
     [Theory]
     [InlineData("[project]\ndependencies = [\"requests >= \"]\n", 2, 27, "invalid requirement")]
     [InlineData("[project]\ndependencies = [1]\n", 2, 17, "PEP 508 requirement string")]
+    [InlineData("[project]\nrequires-python = \">=3.8,<3.x\"\n", 2, 28, "invalid requires-python '>=3.8,<3.x'")]
     [InlineData("[project]\ndependencies = \"requests\"\n", 2, 16, "'dependencies'")]
     [InlineData("[project.optional-dependencies]\ncli = \"click\"\n", 2, 7, "the extra 'cli' must be an array")]
     [InlineData("[tool.poetry.dependencies]\nx = \"^1.0 ||| 2\"\n", 2, 13, "invalid version constraint")]
@@ -271,6 +273,47 @@ public sealed class PyprojectReaderTests
         Assert.Equal(new TomlPosition(line, column, "p.toml"), error.Position);
         Assert.StartsWith($"p.toml:{line}:{column}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Included_groups_match_by_normalized_name_and_a_diamond_is_not_a_cycle()
+    {
+        var project = PyprojectReader.Read("""
+            [dependency-groups]
+            all = [{include-group = "Lint"}, {include-group = "test"}]
+            lint = ["ruff", {include-group = "common"}]
+            test = ["pytest", {include-group = "COMMON"}]
+            common = ["rich"]
+            """);
+
+        Assert.Equal(["ruff", "rich", "pytest", "rich"], Names(project, new DependencySelection { Groups = ["all"] }));
+    }
+
+    [Fact]
+    public void An_include_group_cycle_names_every_group_on_it_at_the_include_that_closes_it()
+    {
+        var project = PyprojectReader.Read("""
+            [dependency-groups]
+            a = ["x", {include-group = "b"}]
+            b = [{include-group = "C"}]
+            c = ["y", {include-group = "A"}]
+            """, "p.toml");
+
+        var error = Assert.Throws<PyprojectException>(() => project.Dependencies(new DependencySelection { Groups = ["a"] }));
+
+        Assert.Equal(new TomlPosition(4, 11, "p.toml"), error.Position);
+        Assert.Equal("dependency group 'A' includes itself (a → b → C → A)", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("[dependency-groups]\nTest = [\"a\"]\ntest = [\"b\"]\n", 3, 1, "'test' has the same normalized name ('test') as 'Test' at 2:1")]
+    [InlineData("[dependency-groups]\ntest-all = [\"a\"]\n\"Test_All\" = [\"b\"]\n", 3, 1, "'Test_All' has the same normalized name ('test-all') as 'test-all' at 2:1")]
+    public void Group_names_that_normalize_alike_are_refused_as_pep_735_asks(string text, int line, int column, string reason)
+    {
+        var error = Assert.Throws<PyprojectException>(() => PyprojectReader.Read(text, "p.toml"));
+
+        Assert.Equal(new TomlPosition(line, column, "p.toml"), error.Position);
+        Assert.EndsWith(reason, error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

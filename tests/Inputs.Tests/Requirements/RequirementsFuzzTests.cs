@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -44,57 +43,45 @@ public sealed class RequirementsFuzzTests
     [ConformanceTheory("requirements-txt")]
     [InlineData(0)]
     [InlineData(1)]
-    public async Task Mutated_files_fail_only_with_a_positioned_RequirementsFileException(int round)
+    public Task Mutated_files_fail_only_with_a_positioned_RequirementsFileException(int round)
     {
         var corpus = Corpus();
-
-        // A hang fails the test with a TimeoutException instead of stalling the run.
-        var failures = await Task.Run(() => Fuzz(corpus, Seed + round)).WaitAsync(WholeRunBudget);
-
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    private static List<string> Fuzz(List<(string Path, byte[] Bytes)> corpus, int seed)
-    {
-        var random = new Random(seed);
-        var failures = new List<string>();
-        var stopwatch = new Stopwatch();
         var environment = new Dictionary<string, string> { ["TOKEN"] = "s3cr3t" };
-        for (var iteration = 0; iteration < Iterations / 2 && failures.Count < 10; iteration++)
+        return new Fuzzer<(string Path, byte[] Bytes), RequirementsFileException>
         {
-            var (path, original) = corpus[random.Next(corpus.Count)];
-            var input = Mutate(original, random);
-            var repository = Path.Combine(FilesFolder, Path.GetRelativePath(FilesFolder, path).Split(Path.DirectorySeparatorChar)[0]);
-            var options = new RequirementsReadOptions(repository)
+            Seed = Seed + round,
+            Iterations = Iterations / 2,
+            PerInputLimit = PerInputBudget,
+            WholeRunLimit = WholeRunBudget,
+            Next = random =>
             {
-                Environment = environment,
-                FileSystem = new OverlayFileSystem(path, input),
-            };
-            stopwatch.Restart();
-            try
+                var (path, original) = corpus[random.Next(corpus.Count)];
+                return (path, Mutate(original, random));
+            },
+            Run = input =>
             {
-                RequirementsFile.Read(path, options).ToManifest();
-            }
-            catch (RequirementsFileException error)
-            {
-                var inTopFile = error.Location.File == Path.GetRelativePath(repository, path);
-                if (error.Location.Line < 1 || error.Location.Column < 1 || (inTopFile && error.Location.Line > input.Length + 1)
-                    || !error.Message.StartsWith($"{error.Location}: ", StringComparison.Ordinal) || ShowsCredentials(error.Message))
+                var options = new RequirementsReadOptions(RepositoryOf(input.Path))
                 {
-                    failures.Add($"iteration {iteration}: bad error '{error.Message}' for {Describe(input)}");
-                }
-            }
-            catch (Exception other) when (other is not OutOfMemoryException)
+                    Environment = environment,
+                    FileSystem = new OverlayFileSystem(input.Path, input.Bytes),
+                };
+                RequirementsFile.Read(input.Path, options).ToManifest();
+            },
+            ProblemWith = static (input, error) =>
             {
-                failures.Add($"iteration {iteration}: {other.GetType().Name}: {other.Message} for {Describe(input)}\n{other.StackTrace}");
-            }
-            if (stopwatch.Elapsed > PerInputBudget)
-            {
-                failures.Add($"iteration {iteration}: took {stopwatch.Elapsed} for {Describe(input)}");
-            }
-        }
-        return failures;
+                var inTopFile = error.Location.File == Path.GetRelativePath(RepositoryOf(input.Path), input.Path);
+                return error.Location.Line < 1 || error.Location.Column < 1 || (inTopFile && error.Location.Line > input.Bytes.Length + 1)
+                    || !error.Message.StartsWith($"{error.Location}: ", StringComparison.Ordinal) || ShowsCredentials(error.Message)
+                    ? $"bad error '{error.Message}'"
+                    : null;
+            },
+            Describe = static input => Describe(input.Bytes),
+        }.AssertNoFailuresAsync();
     }
+
+    /// <summary>The repository folder a corpus file belongs to: the working directory its includes and paths were resolved from.</summary>
+    private static string RepositoryOf(string path) =>
+        Path.Combine(FilesFolder, Path.GetRelativePath(FilesFolder, path).Split(Path.DirectorySeparatorChar)[0]);
 
     /// <summary>A password in a URL's user-info (<c>user:password@</c>) shown unmasked.</summary>
     private static bool ShowsCredentials(string message) => UnmaskedPassword.IsMatch(message);

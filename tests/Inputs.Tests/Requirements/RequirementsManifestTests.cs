@@ -153,6 +153,21 @@ public sealed class RequirementsManifestTests
         Assert.All(manifest.Requirements, requirement => Assert.Null(requirement.Requirement.Url));
     }
 
+    [Theory]
+    [InlineData("svn+https://svn.example/repo/trunk@1234#egg=svnpkg", VcsKind.Subversion, "https://svn.example/repo/trunk", "1234")]
+    [InlineData("svn+ssh://user@svn.example/repo#egg=svnpkg", VcsKind.Subversion, "ssh://user@svn.example/repo", null)]
+    [InlineData("-e svn+svn://svn.example/repo#egg=svnpkg", VcsKind.Subversion, "svn://svn.example/repo", null)]
+    [InlineData("bzr+https://bzr.example/proj@42#egg=bzrpkg", VcsKind.Bazaar, "https://bzr.example/proj", "42")]
+    [InlineData("bzr+lp:proj#egg=bzrpkg", VcsKind.Bazaar, "lp:proj", null)]
+    [InlineData("hg+ssh://hg@hg.example/repo@tip#egg=hgpkg", VcsKind.Mercurial, "ssh://hg@hg.example/repo", "tip")]
+    [InlineData("-e hg+file:///srv/hg/repo#egg=hgpkg", VcsKind.Mercurial, "file:///srv/hg/repo", null)]
+    public void Vcs_urls_of_every_kind_pip_knows_become_vcs_sources(string line, VcsKind kind, string url, string? revision)
+    {
+        var requirement = Assert.Single(ManifestOf(line + "\n").Requirements);
+
+        Assert.Equal(new VcsSource(kind, url) { Revision = revision }, requirement.Source);
+    }
+
     [Fact]
     public void Credentials_never_reach_errors()
     {

@@ -215,10 +215,16 @@ public static class PoetryLockReader
             return null;
         }
         var others = TomlDocuments.OtherKeys(table, static key => key is "type" or "url" or "reference" or "resolved_reference" or "subdirectory");
+        var type = table.Get<TomlString>("type");
+        if (type.Value is not ("legacy" or "git" or "url" or "file" or "directory"))
+        {
+            // Read as an index package, a source of another kind would be fetched from the wrong place.
+            throw type.CreateError($"the source type '{type.Value}' is not one poetry writes (legacy, git, url, file, directory)");
+        }
         return new PoetrySource
         {
-            Type = table.GetString("type"),
-            Url = table.GetOptionalString("url"),
+            Type = type.Value,
+            Url = table.GetOptionalString("url") ?? throw table.CreateError($"the '{type.Value}' source has no 'url'"),
             Reference = table.GetOptionalString("reference"),
             ResolvedReference = table.GetOptionalString("resolved_reference"),
             Subdirectory = table.GetOptionalString("subdirectory"),

@@ -15,10 +15,11 @@ internal static class PoetryPackageSources
 {
     public static DirectSource? DirectSourceOf(PoetryPackage package)
     {
-        if (package.Source is not { } source || source.Url is not { } url)
+        if (package.Source is not { } source)
         {
             return null;
         }
+        var url = source.Url;
         return source.Type switch
         {
             "git" => new VcsSource(VcsKind.Git, UrlCredentials.Strip(url))
@@ -33,7 +34,7 @@ internal static class PoetryPackageSources
             },
             "file" => new LocalPathSource(url),
             "directory" => new LocalPathSource(url) { Editable = package.Develop == true },
-            _ => null,
+            _ => null, // legacy: an index
         };
     }
 

@@ -11,7 +11,8 @@ public sealed class PoetrySource
 {
     public required string Type { get; init; }
 
-    public string? Url { get; init; }
+    /// <summary>The index, repository, archive URL or path; poetry writes it for every kind.</summary>
+    public required string Url { get; init; }
 
     public string? Reference { get; init; }
 

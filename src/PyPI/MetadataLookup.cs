@@ -78,7 +78,12 @@ internal sealed class MetadataLookup
                     var lookup = await _releaseDocuments.GetOrStart(url.AbsoluteUri, _ => ReadReleaseDocumentAsync(url));
                     if (!lookup.Found)
                     {
-                        index.JsonApiMissed();
+                        // Offline, concluding that the JSON API does not exist saves no request, and
+                        // would depend on which lookup came first: another file's document may be cached.
+                        if (!_documents.Offline)
+                        {
+                            index.JsonApiMissed();
+                        }
                         continue;
                     }
                     index.JsonApiAnswered();

@@ -6,7 +6,8 @@ namespace Req2Nix.PyPI.Caching;
 
 /// <summary>
 /// The bytes of a cache entry: a text header (<c>name value</c> lines, a blank line) that records the
-/// URL, validators, content type, and the body's length and sha256; then the body. Reading checks
+/// URL, validators, content type (or the status of a remembered "not found"), and the body's length
+/// and sha256; then the body. Reading checks
 /// the magic line, the URL, the length and the checksum, so a truncated or damaged entry is never
 /// used.
 /// </summary>
@@ -23,6 +24,7 @@ internal static class CacheEntryFormat
         Line(header, "etag", document.ETag);
         Line(header, "last-modified", document.LastModified);
         Line(header, "content-type", document.ContentType);
+        Line(header, "missing-status", document.MissingStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line(header, "body-length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line(header, "body-sha256", Sha256Digest.Compute(body).ToHex());
         header.Append('\n');
@@ -56,7 +58,12 @@ internal static class CacheEntryFormat
             }
         }
         var body = bytes[(end + 2)..];
+        int? missingStatus = fields.TryGetValue("missing-status", out var statusText)
+            ? int.TryParse(statusText, System.Globalization.CultureInfo.InvariantCulture, out var status) && status is 404 or 410 ? status : -1
+            : null;
         if (fields.GetValueOrDefault("url") != url
+            || missingStatus == -1
+            || (missingStatus is not null && !body.IsEmpty)
             || !int.TryParse(fields.GetValueOrDefault("body-length"), System.Globalization.CultureInfo.InvariantCulture, out var length)
             || length != body.Length
             || !Sha256Digest.TryParseHex(fields.GetValueOrDefault("body-sha256"), out var checksum)
@@ -70,6 +77,7 @@ internal static class CacheEntryFormat
             ETag = fields.GetValueOrDefault("etag"),
             LastModified = fields.GetValueOrDefault("last-modified"),
             ContentType = fields.GetValueOrDefault("content-type"),
+            MissingStatus = missingStatus,
         };
         return new CachedDocument(headers, entry, end + 2);
     }

@@ -9,6 +9,8 @@ namespace Req2Nix.PyPI.Caching;
 /// Documents (project pages, metadata files, JSON API documents) through the disk cache: immutable
 /// ones come from the cache without a request, pages are revalidated with their validators, and
 /// what is fetched is parsed before it is stored, so the cache holds only documents that parsed.
+/// The index's "not found" (404, 410) is remembered too: asked again online (a project or file can
+/// appear), taken as the answer offline, so an offline run repeats what the online one saw.
 /// Offline, only the cache answers.
 /// </summary>
 internal sealed class DocumentSource
@@ -30,6 +32,9 @@ internal sealed class DocumentSource
         _refresh = refresh;
     }
 
+    /// <summary>Whether only the cache answers.</summary>
+    public bool Offline => _fetcher is null;
+
     /// <summary>
     /// The document at <paramref name="url"/>, parsed by <paramref name="parse"/> (which throws
     /// <see cref="MalformedDocumentException"/> for a body that must be fetched again).
@@ -41,7 +46,15 @@ internal sealed class DocumentSource
         var cached = _cache?.TryRead(key);
         try
         {
-            if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
+            if (cached is { Headers.IsMissing: true })
+            {
+                if (_fetcher is null)
+                {
+                    _log.CacheHit(url);
+                    return Lookup<T>.NotFound;
+                }
+            }
+            else if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
             {
                 if (TryParse(cached, parse, out var value))
                 {
@@ -58,7 +71,7 @@ internal sealed class DocumentSource
             {
                 if (response.Status == HttpStatusCode.NotModified)
                 {
-                    if (cached is not null && TryParse(cached, parse, out var current))
+                    if (cached is { Headers.IsMissing: false } && TryParse(cached, parse, out var current))
                     {
                         _log.NotModified(url);
                         return Lookup<T>.Of(current);
@@ -68,6 +81,10 @@ internal sealed class DocumentSource
                 }
                 if (response.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone)
                 {
+                    if (cached?.Headers.MissingStatus != (int)response.Status)
+                    {
+                        _cache?.Write(new CachedHeaders(key) { MissingStatus = (int)response.Status }, []);
+                    }
                     return Lookup<T>.NotFound;
                 }
                 using var body = await response.ReadBodyAsync(MaxDocumentBytes, bytes => TooLarge(url, bytes), token);

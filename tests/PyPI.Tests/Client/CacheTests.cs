@@ -68,6 +68,53 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Offline_repeats_the_not_found_answers_of_the_online_run_without_a_request()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        // The announced PEP 658 file of requests 2.25.0 and the JSON API document of
+        // edge-no-core-metadata 2.0.0 are absent, and so is one project.
+        server.Faults = FaultSettings.None
+            .WithFixedStatus("/packages/py3/r/requests/requests-2.25.0-py3-none-any.whl.metadata", 404)
+            .WithFixedStatus("/pypi/edge-no-core-metadata/2.0.0/json", 404);
+        string[] roots = [.. Roots, "no-such-project"];
+        var online = await WalkAsync(server, roots);
+        Assert.Contains("missing no-such-project", online, StringComparison.Ordinal);
+        Assert.Equal(3, server.Requests.CountWithStatus(404));
+        server.Requests.Reset();
+
+        var offline = await WalkAsync(server, roots, o => o with { Offline = true });
+        var onlineAgain = await WalkAsync(server, roots);
+
+        Assert.Equal(online, offline);
+        Assert.Equal(online, onlineAgain);
+        Assert.Equal(3, server.Requests.CountWithStatus(404));
+        Assert.Equal(server.Requests.Total, server.Requests.CountWithStatus(404) + server.Requests.CountWithStatus(304));
+    }
+
+    [Fact]
+    public async Task A_remembered_not_found_is_asked_again_online_and_replaced_when_the_document_appears()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        server.Faults = FaultSettings.None.WithFixedStatus("/simple/six/", 404);
+        using (var first = TestClient.For(server, _cache))
+        {
+            await Assert.ThrowsAsync<PackageNotFoundException>(() => first.Client.GetProjectAsync(PackageName.Parse("six"), default));
+        }
+        server.Faults = FaultSettings.None;
+
+        using (var second = TestClient.For(server, _cache))
+        {
+            Assert.NotEmpty((await second.Client.GetProjectAsync(PackageName.Parse("six"), default)).Files);
+        }
+        using var offline = TestClient.For(server, _cache, o => o with { Offline = true });
+        var listing = await offline.Client.GetProjectAsync(PackageName.Parse("six"), default);
+
+        Assert.NotEmpty(listing.Files);
+        Assert.Equal(1, server.Requests.CountFor("/simple/six/", 404));
+        Assert.Equal(1, server.Requests.CountFor("/simple/six/", 200));
+    }
+
+    [Fact]
     public async Task Offline_a_missing_document_fails_with_an_error_that_lists_what_is_missing()
     {
         await using var server = await FixtureIndexServer.StartAsync();
@@ -144,10 +191,13 @@ public sealed class CacheTests : IDisposable
         Assert.Equal(2, server.Requests.CountFor("/simple/six/", 200));
     }
 
-    private async Task<string> WalkAsync(FixtureIndexServer server, Func<PyPIClientOptions, PyPIClientOptions>? configure = null)
+    private Task<string> WalkAsync(FixtureIndexServer server, Func<PyPIClientOptions, PyPIClientOptions>? configure = null) =>
+        WalkAsync(server, Roots, configure);
+
+    private async Task<string> WalkAsync(FixtureIndexServer server, string[] roots, Func<PyPIClientOptions, PyPIClientOptions>? configure = null)
     {
         using var test = TestClient.For(server, _cache, configure);
-        return (await ClosureWalker.WalkAsync(test.Client, Roots)).Describe();
+        return (await ClosureWalker.WalkAsync(test.Client, roots)).Describe();
     }
 
     private static bool IsPage(string path) => path.StartsWith("/simple/", StringComparison.Ordinal);

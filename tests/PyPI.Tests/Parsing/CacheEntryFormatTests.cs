@@ -60,4 +60,30 @@ public sealed class CacheEntryFormatTests
         garbage.Append("no header at all"u8);
         Assert.Null(CacheEntryFormat.TryRead(garbage, "u"));
     }
+
+    [Fact]
+    public void A_remembered_not_found_round_trips_without_a_body()
+    {
+        var headers = new CachedHeaders("https://h/simple/absent/") { MissingStatus = 404 };
+
+        using var document = CacheEntryFormat.TryRead(Entry(headers, []), "https://h/simple/absent/");
+
+        Assert.NotNull(document);
+        Assert.True(document.Headers.IsMissing);
+        Assert.Equal(headers, document.Headers);
+        Assert.True(document.Body.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData(404, 3)]
+    [InlineData(200, 0)]
+    [InlineData(500, 0)]
+    public void A_not_found_with_a_body_or_another_status_is_refused(int status, int bodyLength)
+    {
+        var headers = new CachedHeaders("u") { MissingStatus = status };
+
+        using var entry = Entry(headers, new byte[bodyLength]);
+
+        Assert.Null(CacheEntryFormat.TryRead(entry, "u"));
+    }
 }

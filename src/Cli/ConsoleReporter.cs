@@ -14,6 +14,7 @@ public sealed class ConsoleReporter
     private readonly bool _live;
     private readonly bool _colour;
     private readonly Lock _gate = new();
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
     private string _phase = string.Empty;
     private bool _lineDrawn;
 
@@ -32,9 +33,11 @@ public sealed class ConsoleReporter
         lock (_gate)
         {
             _phase = phase;
-            if (_verbosity == Verbosity.Verbose && !_live)
+            if (_verbosity == Verbosity.Verbose)
             {
-                _stderr.WriteLine($"req2nix: {phase}");
+                ClearLine();
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started).TotalSeconds;
+                _stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"req2nix: [{elapsed:F3} s] {phase}"));
             }
         }
     }
@@ -96,6 +99,11 @@ public sealed class ConsoleReporter
         lock (_gate)
         {
             ClearLine();
+            if (_verbosity == Verbosity.Verbose)
+            {
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started).TotalSeconds;
+                summary = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{elapsed:F3} s] {summary}");
+            }
             _stderr.WriteLine($"req2nix: {summary}");
         }
     }

@@ -48,14 +48,18 @@ internal sealed class ProjectLister
                 continue;
             }
             found = true;
-            foreach (var file in lookups[i].Value!.Files)
+            var pageFiles = lookups[i].Value!.Files;
+            seen.EnsureCapacity(seen.Count + pageFiles.Count);
+            var added = new List<DistributionFile>(pageFiles.Count);
+            foreach (var file in pageFiles)
             {
                 if (seen.Add(file.Url.AbsoluteUri))
                 {
-                    files.Add(file);
-                    _origins.Add(file, _indexes[i], name);
+                    added.Add(file);
                 }
             }
+            files.AddRange(added);
+            _origins.AddAll(added, _indexes[i], name);
         }
         if (!found)
         {

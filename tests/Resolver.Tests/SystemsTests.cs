@@ -14,7 +14,7 @@ public class SystemsTests
             .Add("appnope", "0.1")
             .Add("six", "1.15.0");
 
-        var resolution = await Resolve.RunAsync(index, Inputs.Manifest("app"), Inputs.AllSystems);
+        var resolution = await Resolve.RunAsync(index, TestManifests.Manifest("app"), TestManifests.AllSystems);
 
         var darwin = SystemSet.Of([NixSystem.DarwinX64, NixSystem.DarwinArm64]);
         Assert.Equal(darwin, resolution.Packages.Single(p => p.Name.Value == "appnope").Systems);
@@ -32,12 +32,12 @@ public class SystemsTests
         var index = new InMemoryPackageIndex()
             .Add(new InMemoryRelease("fast", "1.0"))
             .Add(new InMemoryRelease("fast", "2.0") { Files = ["fast-2.0-cp311-cp311-manylinux_2_17_x86_64.whl", "fast-2.0-cp311-cp311-manylinux_2_17_aarch64.whl"] });
-        var manifest = Inputs.Manifest("fast") with
+        var manifest = TestManifests.Manifest("fast") with
         {
             Index = new IndexSettings { Formats = new FormatControl(new HashSet<string>(), new HashSet<string> { FormatControl.AllProjects }) },
         };
 
-        var resolution = await Resolve.RunAsync(index, manifest, Inputs.AllSystems);
+        var resolution = await Resolve.RunAsync(index, manifest, TestManifests.AllSystems);
 
         var linux = SystemSet.Of([NixSystem.LinuxX64, NixSystem.LinuxArm64]);
         var versions = resolution.Packages.Where(p => p.Name.Value == "fast").ToDictionary(p => p.Version.ToString(), p => p.Systems);
@@ -57,7 +57,7 @@ public class SystemsTests
             .Add("dep", "1.0")
             .Add("win", "1.0");
 
-        var resolution = await Resolve.RunAsync(index, Inputs.Manifest("lib[x]"), Inputs.AllSystems);
+        var resolution = await Resolve.RunAsync(index, TestManifests.Manifest("lib[x]"), TestManifests.AllSystems);
 
         var root = Assert.Single(resolution.Roots);
         Assert.Equal("lib", root.Name.Value);

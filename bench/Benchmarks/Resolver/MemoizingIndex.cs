@@ -18,6 +18,10 @@ internal sealed class MemoizingIndex : IPackageIndex
         _inner = inner;
     }
 
+    /// <summary>The listings fetched so far (those that exist).</summary>
+    public IReadOnlyList<ProjectListing> Listings =>
+        [.. _projects.Values.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result)];
+
     public Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken) =>
         _projects.GetOrAdd(name, key => _inner.GetProjectAsync(key, CancellationToken.None));
 

@@ -1,30 +1,20 @@
-using Req2Nix.Packaging.Pep508;
+using Req2Nix.Inputs.Requirements;
 using Req2Nix.Packaging.Targets;
 using Req2Nix.Resolver;
 
 namespace Req2Nix.Benchmarks.Resolver;
 
-/// <summary>The benchmark's inputs: a requirements file of PEP 508 lines (as the differential cases are written), read as pip would with <c>--only-binary=:all:</c>.</summary>
+/// <summary>The benchmark's inputs: a requirements file read by req2nix's reader, with pip's <c>--only-binary=:all:</c> as the differential cases run.</summary>
 internal static class ResolverBenchInputs
 {
     public static string DefaultCase { get; } = Path.Combine(RepositoryRoot(), "tests", "Resolver.Tests", "Differential", "cases", "s16-large-150", "requirements.txt");
 
     public static Manifest Read(string requirementsFile)
     {
-        var requirements = new List<RootRequirement>();
-        var lines = File.ReadAllLines(requirementsFile);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var text = lines[i];
-            var comment = text.IndexOf('#', StringComparison.Ordinal);
-            text = (comment >= 0 ? text[..comment] : text).Trim();
-            if (text.Length > 0)
-            {
-                requirements.Add(new RootRequirement(Requirement.Parse(text), new SourceLocation(Path.GetFileName(requirementsFile), i + 1)));
-            }
-        }
+        var path = Path.GetFullPath(requirementsFile);
+        var manifest = RequirementsFile.Read(path, new RequirementsReadOptions(Path.GetDirectoryName(path)!)).ToManifest();
         var binaryOnly = new FormatControl(new HashSet<string>(), new HashSet<string> { FormatControl.AllProjects });
-        return new Manifest(requirements) { Index = new IndexSettings { Formats = binaryOnly } };
+        return manifest with { Index = manifest.Index with { Formats = binaryOnly } };
     }
 
     public static ResolutionTarget Target(bool allSystems) =>

@@ -8,7 +8,7 @@ using Req2Nix.Resolver;
 namespace Req2Nix.Benchmarks.Resolver;
 
 /// <summary>
-/// <c>resolver-side-by-side [REQUIREMENTS] [--latency-ms N] [--runs N]</c>: req2nix and pip 23.2 resolve
+/// <c>resolver-side-by-side [REQUIREMENTS] [--latency-ms N] [--runs N] [--concurrency N] [--no-pip]</c>: req2nix and pip 23.2 resolve
 /// the same requirements against the shared mirror served on loopback with added latency per
 /// request, cold (empty caches) and warm (req2nix <c>--offline</c> from its cache; pip with its HTTP
 /// cache), counting the requests each makes (the fixture server's log). req2nix runs in this
@@ -25,11 +25,12 @@ internal static class ResolverSideBySide
         var requirements = args.Skip(1).FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal) && File.Exists(arg)) ?? ResolverBenchInputs.DefaultCase;
         var latency = TimeSpan.FromMilliseconds(Option(args, "--latency-ms", 20));
         var runs = (int)Option(args, "--runs", 3);
-        RunAsync(requirements, latency, runs).GetAwaiter().GetResult();
+        var concurrency = (int)Option(args, "--concurrency", new PyPIClientOptions().MaxConcurrency);
+        RunAsync(requirements, latency, runs, concurrency, withPip: !args.Contains("--no-pip")).GetAwaiter().GetResult();
         return true;
     }
 
-    private static async Task RunAsync(string requirements, TimeSpan latency, int runs)
+    private static async Task RunAsync(string requirements, TimeSpan latency, int runs, int concurrency, bool withPip)
     {
         var mirror = await MirrorBuilder.SharedMirrorAsync();
         await using var server = await FixtureIndexServer.StartAsync(new FixtureIndexOptions { Root = mirror });
@@ -38,7 +39,7 @@ internal static class ResolverSideBySide
         var work = Directory.CreateTempSubdirectory("req2nix-bench-").FullName;
         try
         {
-            Console.WriteLine($"requirements: {requirements} ({manifest.Requirements.Count} lines); latency {latency.TotalMilliseconds} ms per request; best of {runs}");
+            Console.WriteLine($"requirements: {requirements} ({manifest.Requirements.Count} lines); latency {latency.TotalMilliseconds} ms per request; {concurrency} requests at once; best of {runs}");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, dotnet {Environment.Version}, {PipVersion()}");
             Console.WriteLine();
             Console.WriteLine("| run | time | requests | pins |");
@@ -50,8 +51,8 @@ internal static class ResolverSideBySide
                 var cache = Path.Combine(work, $"cold-{run}");
                 server.Requests.Reset();
                 var watch = Stopwatch.StartNew();
-                using var client = new PyPIClient(new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = cache });
-                var (resolution, statistics) = await new DependencyResolver(client).ResolveWithStatisticsAsync(manifest, ResolverBenchInputs.Target(allSystems: false));
+                using var client = new PyPIClient(new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = cache, MaxConcurrency = concurrency });
+                var (resolution, statistics) = await new DependencyResolver(client, new ResolverOptions { MaxConcurrentRequests = concurrency }).ResolveWithStatisticsAsync(manifest, ResolverBenchInputs.Target(allSystems: false));
                 Console.Error.WriteLine($"  cold run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms, {statistics}");
                 return (watch.Elapsed, server.Requests.Total, resolution.Packages.Count);
             });
@@ -62,8 +63,8 @@ internal static class ResolverSideBySide
                 var cache = Path.Combine(work, $"cold-all-{run}");
                 server.Requests.Reset();
                 var watch = Stopwatch.StartNew();
-                using var client = new PyPIClient(new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = cache });
-                var resolution = await new DependencyResolver(client).ResolveAsync(manifest, ResolverBenchInputs.Target(allSystems: true));
+                using var client = new PyPIClient(new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = cache, MaxConcurrency = concurrency });
+                var resolution = await new DependencyResolver(client, new ResolverOptions { MaxConcurrentRequests = concurrency }).ResolveAsync(manifest, ResolverBenchInputs.Target(allSystems: true));
                 return (watch.Elapsed, server.Requests.Total, resolution.Packages.Count);
             });
             Print("req2nix cold (in process, 4 systems)", coldAll);
@@ -78,6 +79,10 @@ internal static class ResolverSideBySide
                 Console.WriteLine($"| req2nix warm --offline | failed: {exception.Message} | | |");
             }
 
+            if (!withPip)
+            {
+                return;
+            }
             var pipCache = Path.Combine(work, "pip-cache");
             server.Requests.Reset();
             var pipCold = RunPip(server.SimpleUrl, requirements, pipCache, work);

@@ -33,30 +33,60 @@ public sealed class ProjectReleases
     public static ProjectReleases From(ProjectListing listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
-        var files = new List<ReleaseFile>(listing.Files.Count);
-        var skipped = 0;
+        var files = new ReleaseFile[listing.Files.Count];
+        var versionSlots = new int[listing.Files.Count];
+        var count = 0;
+        // The files of one release share their version text and mostly their Requires-Python:
+        // each distinct text is parsed once.
+        var versionTexts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var versions = new List<Pep440Version>();
+        var requiresPython = new RequiresPythonTexts();
         for (var i = 0; i < listing.Files.Count; i++)
         {
             var file = listing.Files[i];
-            if (DistributionFilename.TryParse(file.Filename, listing.Name, out var filename)
-                && filename.Name == listing.Name
-                && Pep440Version.TryParse(filename.VersionText, out var version))
+            if (!DistributionFilename.TryParse(file.Filename, listing.Name, out var filename) || filename.Name != listing.Name)
             {
-                files.Add(new ReleaseFile(file, filename, version, i));
+                continue;
             }
-            else
+            if (!versionTexts.TryGetValue(filename.VersionText, out var slot))
             {
-                skipped++;
+                slot = Pep440Version.TryParse(filename.VersionText, out var parsed) ? versions.Count : -1;
+                if (parsed is not null)
+                {
+                    versions.Add(parsed);
+                }
+                versionTexts.Add(filename.VersionText, slot);
             }
+            if (slot < 0)
+            {
+                continue;
+            }
+            files[count] = new ReleaseFile(file, filename, versions[slot], i, requiresPython.Parse(file.RequiresPython));
+            versionSlots[count++] = slot;
         }
-        var catalog = new VersionCatalog(files.Select(file => file.Version));
-        var grouped = new List<ReleaseFile>[catalog.Count];
-        foreach (var file in files)
+        var catalog = new VersionCatalog(versions);
+        var catalogIndexOfSlot = new int[versions.Count];
+        for (var slot = 0; slot < versions.Count; slot++)
         {
-            var index = catalog.IndexOf(file.Version);
-            (grouped[index] ??= []).Add(file);
+            catalogIndexOfSlot[slot] = catalog.IndexOf(versions[slot]);
         }
-        return new ProjectReleases(listing.Name, catalog, [.. grouped.Select(group => group.ToArray())], skipped);
+        var sizes = new int[catalog.Count];
+        for (var i = 0; i < count; i++)
+        {
+            sizes[catalogIndexOfSlot[versionSlots[i]]]++;
+        }
+        var grouped = new ReleaseFile[catalog.Count][];
+        for (var index = 0; index < grouped.Length; index++)
+        {
+            grouped[index] = new ReleaseFile[sizes[index]];
+            sizes[index] = 0;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var index = catalogIndexOfSlot[versionSlots[i]];
+            grouped[index][sizes[index]++] = files[i];
+        }
+        return new ProjectReleases(listing.Name, catalog, grouped, listing.Files.Count - count);
     }
 
     /// <summary>The files of the version at <paramref name="index"/> in the catalog, in listing order.</summary>

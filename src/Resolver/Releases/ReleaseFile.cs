@@ -7,16 +7,14 @@ namespace Req2Nix.Resolver.Releases;
 /// <summary>One distribution file of a release, with its filename and Requires-Python read.</summary>
 public sealed class ReleaseFile
 {
-    internal ReleaseFile(DistributionFile file, DistributionFilename filename, Pep440Version version, int listingOrder)
+    /// <param name="requiresPython">The file's Requires-Python read (<see cref="RequiresPythonTexts"/>).</param>
+    internal ReleaseFile(DistributionFile file, DistributionFilename filename, Pep440Version version, int listingOrder, SpecifierSet? requiresPython)
     {
         File = file;
         Filename = filename;
         Version = version;
         ListingOrder = listingOrder;
-        // pip ignores a Requires-Python it cannot parse (the file stays a candidate).
-        RequiresPython = file.RequiresPython is { Length: > 0 } text && SpecifierSet.TryParse(text, out var specifier, out _)
-            ? specifier
-            : null;
+        RequiresPython = requiresPython;
     }
 
     public DistributionFile File { get; }

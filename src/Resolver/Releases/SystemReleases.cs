@@ -1,4 +1,6 @@
+using Req2Nix.Packaging.Distributions;
 using Req2Nix.Packaging.Hashing;
+using Req2Nix.Packaging.Pep440;
 using Req2Nix.Resolver.Versions;
 
 namespace Req2Nix.Resolver.Releases;
@@ -39,11 +41,14 @@ public sealed class SystemReleases
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(formats);
         var catalog = project.Catalog;
-        var available = new List<int>();
-        var yankedOnly = new List<int>();
-        var withWheel = new List<int>();
+        var words = VersionSet.WordCount(catalog.Count);
+        var available = new ulong[words];
+        var yankedOnly = new ulong[words];
+        var withWheel = new ulong[words];
         var wheels = formats.AllowsWheels(project.Name);
         var sdists = formats.AllowsSdists(project.Name);
+        // A listing holds a handful of distinct Requires-Python specifiers: each is checked once.
+        var pythonChecks = new Dictionary<SpecifierSet, bool>(ReferenceEqualityComparer.Instance);
         for (var index = 0; index < catalog.Count; index++)
         {
             var usable = false;
@@ -51,7 +56,9 @@ public sealed class SystemReleases
             var wheel = false;
             foreach (var file in project.FilesOf(index))
             {
-                if (!IsUsable(file, target, wheels, sdists) || (pins is not null && !IsPinned(file, pins)))
+                if (!IsUsableFormat(file, target, wheels, sdists)
+                    || !SupportsPython(file.RequiresPython, target, pythonChecks)
+                    || (pins is not null && !IsPinned(file, pins)))
                 {
                     continue;
                 }
@@ -59,20 +66,21 @@ public sealed class SystemReleases
                 unyanked |= !file.IsYanked;
                 wheel |= file.IsWheel && !file.IsYanked;
             }
+            var bit = 1UL << index;
             if (usable)
             {
-                available.Add(index);
+                available[index >> 6] |= bit;
                 if (!unyanked)
                 {
-                    yankedOnly.Add(index);
+                    yankedOnly[index >> 6] |= bit;
                 }
                 if (wheel)
                 {
-                    withWheel.Add(index);
+                    withWheel[index >> 6] |= bit;
                 }
             }
         }
-        return new SystemReleases(project, catalog.Of(available), catalog.Of(yankedOnly), catalog.Of(withWheel));
+        return new SystemReleases(project, new VersionSet(catalog, available), new VersionSet(catalog, yankedOnly), new VersionSet(catalog, withWheel));
     }
 
     /// <summary>pip's link evaluation: format allowed, wheel tags supported, Requires-Python admits the interpreter.</summary>
@@ -80,8 +88,44 @@ public sealed class SystemReleases
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(target);
-        var formatOk = file.Wheel is { } wheel ? wheelsAllowed && target.Tags.IsCompatible(wheel) : sdistsAllowed;
-        return formatOk && target.SupportsPython(file.RequiresPython);
+        return IsUsableFormat(file, target, wheelsAllowed, sdistsAllowed) && target.SupportsPython(file.RequiresPython);
+    }
+
+    private static bool IsUsableFormat(ReleaseFile file, TargetEnvironment target, bool wheelsAllowed, bool sdistsAllowed) =>
+        file.Wheel is { } wheel ? wheelsAllowed && IsCompatible(wheel, target) : sdistsAllowed;
+
+    /// <summary>
+    /// The wheel's tags against the target's. A pure wheel (<c>-none-any</c>) stands for one tag per
+    /// python tag, looked up directly, without expanding its tag sets into a list.
+    /// </summary>
+    private static bool IsCompatible(WheelFilename wheel, TargetEnvironment target)
+    {
+        if (!wheel.IsPure)
+        {
+            return target.Tags.IsCompatible(wheel);
+        }
+        foreach (var python in wheel.PythonTags)
+        {
+            if (target.Tags.IsCompatible(new WheelTag(python, "none", "any")))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool SupportsPython(SpecifierSet? requiresPython, TargetEnvironment target, Dictionary<SpecifierSet, bool> checks)
+    {
+        if (requiresPython is null)
+        {
+            return true;
+        }
+        if (!checks.TryGetValue(requiresPython, out var supported))
+        {
+            supported = target.SupportsPython(requiresPython);
+            checks.Add(requiresPython, supported);
+        }
+        return supported;
     }
 
     private static bool IsPinned(ReleaseFile file, IReadOnlySet<Sha256Digest> pins) =>

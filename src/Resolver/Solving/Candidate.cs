@@ -19,5 +19,8 @@ internal abstract class Candidate
 
     public Pep440Version Version { get; }
 
+    /// <summary>The candidate's dependencies on its solver's system, once <see cref="CandidateFactory"/> has computed them.</summary>
+    internal SolverRequirement[]? Dependencies { get; set; }
+
     public override string ToString() => $"{Identifier.Text} {Version}";
 }

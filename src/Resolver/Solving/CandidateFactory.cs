@@ -19,7 +19,6 @@ internal sealed class CandidateFactory
     private readonly Dictionary<(PackageName, int), IndexCandidate?> _indexCandidates = [];
     private readonly Dictionary<(ReleaseCandidate, Identifier), ExtrasCandidate> _extrasCandidates = [];
     private readonly Dictionary<(PackageName, string), DirectOutcome> _directCandidates = [];
-    private readonly Dictionary<Candidate, SolverRequirement[]> _dependencies = new(ReferenceEqualityComparer.Instance);
 
     public CandidateFactory(ReleaseStore store, TargetEnvironment target, IdentifierTable identifiers, Prefetcher? prefetcher)
     {
@@ -110,7 +109,7 @@ internal sealed class CandidateFactory
     /// <summary>The candidate's dependencies on this system, in pip's order (computed once per candidate).</summary>
     public async ValueTask<SolverRequirement[]> GetDependenciesAsync(Candidate candidate)
     {
-        if (_dependencies.TryGetValue(candidate, out var known))
+        if (candidate.Dependencies is { } known)
         {
             return known;
         }
@@ -120,7 +119,7 @@ internal sealed class CandidateFactory
             ExtrasCandidate extras => await ExtrasDependenciesAsync(extras).ConfigureAwait(false),
             _ => [],
         };
-        _dependencies[candidate] = dependencies;
+        candidate.Dependencies = dependencies;
         return dependencies;
     }
 

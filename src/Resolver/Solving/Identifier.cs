@@ -8,13 +8,14 @@ namespace Req2Nix.Resolver.Solving;
 /// project at the same version), or the interpreter (<c>&lt;Python from Requires-Python&gt;</c>).
 /// Interned per solver by <see cref="IdentifierTable"/>, so instances compare by reference.
 /// </summary>
-internal sealed class Identifier
+internal sealed class Identifier : IIndexedKey
 {
     /// <summary>pip's name for the interpreter node; it cannot clash with a project name.</summary>
     public const string PythonText = "<Python from Requires-Python>";
 
-    internal Identifier(string text, PackageName name, ExtraName[] extras, bool isPython)
+    internal Identifier(int index, string text, PackageName name, ExtraName[] extras, bool isPython)
     {
+        Index = index;
         Text = text;
         Name = name;
         Extras = extras;
@@ -32,6 +33,9 @@ internal sealed class Identifier
     public bool HasExtras => Extras.Count > 0;
 
     public bool IsPython { get; }
+
+    /// <summary>The order in which the solver's table made it, from 0: the solver's maps are indexed by it.</summary>
+    public int Index { get; }
 
     public override string ToString() => Text;
 }

@@ -9,7 +9,7 @@ internal sealed class IdentifierTable
 
     public IdentifierTable()
     {
-        Python = new Identifier(Identifier.PythonText, default, [], isPython: true);
+        Python = new Identifier(0, Identifier.PythonText, default, [], isPython: true);
         _byText.Add(Python.Text, Python);
     }
 
@@ -23,7 +23,7 @@ internal sealed class IdentifierTable
         var text = sorted.Length == 0 ? name.Value : $"{name.Value}[{string.Join(',', sorted)}]";
         if (!_byText.TryGetValue(text, out var identifier))
         {
-            identifier = new Identifier(text, name, sorted, isPython: false);
+            identifier = new Identifier(_byText.Count, text, name, sorted, isPython: false);
             _byText.Add(text, identifier);
         }
         return identifier;

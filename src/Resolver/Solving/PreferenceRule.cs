@@ -1,5 +1,3 @@
-using Req2Nix.Packaging.Pep440;
-
 namespace Req2Nix.Resolver.Solving;
 
 /// <summary>
@@ -28,11 +26,8 @@ internal sealed class PreferenceRule
         {
             if (entry.Requirement is SpecifierRequirement specifierRequirement)
             {
-                foreach (var clause in specifierRequirement.Specifier)
-                {
-                    unfree = true;
-                    pinned |= clause.Operator is SpecifierOperator.Equal or SpecifierOperator.ArbitraryEqual;
-                }
+                unfree |= specifierRequirement.HasClauses;
+                pinned |= specifierRequirement.PinsEqual;
             }
         }
         double inferredDepth;

@@ -14,7 +14,18 @@ internal sealed class SpecifierRequirement : SolverRequirement
     {
         Requirement = requirement;
         Root = root;
+        foreach (var clause in requirement.Specifier)
+        {
+            HasClauses = true;
+            PinsEqual |= clause.Operator is SpecifierOperator.Equal or SpecifierOperator.ArbitraryEqual;
+        }
     }
+
+    /// <summary>The specifier has a clause (pip's "unfree").</summary>
+    public bool HasClauses { get; }
+
+    /// <summary>Some clause is <c>==</c> or <c>===</c> (pip's "pinned" preference).</summary>
+    public bool PinsEqual { get; }
 
     public Requirement Requirement { get; }
 
@@ -24,7 +35,14 @@ internal sealed class SpecifierRequirement : SolverRequirement
     public RootRequirement? Root { get; }
 
     /// <summary>pip accepts a pre-release here: the finder already applied the pre-release rule.</summary>
-    public override bool IsSatisfiedBy(Candidate candidate) => Specifier.Contains(candidate.Version, prereleases: true);
+    /// <remarks>An index release is looked up in the versions of its catalog that the specifier matches (computed once).</remarks>
+    public override bool IsSatisfiedBy(Candidate candidate)
+    {
+        var release = candidate as IndexCandidate ?? (candidate as ExtrasCandidate)?.Base as IndexCandidate;
+        return release is not null
+            ? MatchingIn(release.Project.Catalog).Contains(release.VersionIndex)
+            : Specifier.Contains(candidate.Version, prereleases: true);
+    }
 
     /// <summary>The versions of <paramref name="catalog"/> every clause contains (computed once per catalog).</summary>
     public VersionSet MatchingIn(VersionCatalog catalog)

@@ -32,7 +32,7 @@ public sealed record ClassicCase(string Name, string Description)
     public Manifest ToManifest()
     {
         var formats = new FormatControl(new HashSet<string>(), new HashSet<string> { FormatControl.AllProjects });
-        return Support.Inputs.Manifest([.. Requested]) with
+        return Support.TestManifests.Manifest([.. Requested]) with
         {
             Index = new IndexSettings { Formats = formats, AllowPreReleases = PipArguments.Contains("--pre") },
         };

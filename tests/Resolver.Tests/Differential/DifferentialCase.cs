@@ -1,13 +1,13 @@
-using Req2Nix.Packaging.Pep508;
+using Req2Nix.Inputs.Requirements;
 using Req2Nix.Packaging.Targets;
 
 namespace Req2Nix.Resolver.Tests.Differential;
 
 /// <summary>
-/// One folder under <c>Differential/cases</c>: <c>requirements.txt</c> (PEP 508 lines, <c>#</c>
-/// comments), optional <c>constraints.txt</c> (pip's <c>-c</c>) and <c>pip-args.txt</c> (extra pip
-/// options; only <c>--pre</c> is understood on the req2nix side). A case named <c>u…</c> is meant
-/// to be unsatisfiable, <c>s…</c> satisfiable; the test only requires pip and req2nix to agree.
+/// One folder under <c>Differential/cases</c>: <c>requirements.txt</c>, optional
+/// <c>constraints.txt</c> (pip's <c>-c</c>) and <c>pip-args.txt</c> (extra pip options, one per line,
+/// each also a requirements-file option, such as <c>--pre</c>). A case named <c>u…</c> is meant to be
+/// unsatisfiable, <c>s…</c> satisfiable; the test only requires pip and req2nix to agree.
 /// </summary>
 internal sealed class DifferentialCase
 {
@@ -40,24 +40,35 @@ internal sealed class DifferentialCase
 
     public static DifferentialCase Load(string name) => new(name, Path.Combine(CasesFolder, name));
 
-    /// <summary>The case as req2nix reads it: binary files only (pip's <c>--only-binary=:all:</c>), CPython 3.11.</summary>
+    /// <summary>
+    /// The case as req2nix reads it: pip's command line read by <see cref="RequirementsFile"/> (so
+    /// binary files only, as pip's <c>--only-binary=:all:</c>, and the case's pip arguments).
+    /// </summary>
     public Manifest ToManifest()
     {
-        var formats = new FormatControl(new HashSet<string>(), new HashSet<string> { FormatControl.AllProjects });
-        var settings = new IndexSettings { Formats = formats, AllowPreReleases = PipArguments.Contains("--pre") };
-        return new Manifest(Read(RequirementsFile))
+        var commandLine = new PipCommandLine(Folder, PipCommandLineLines());
+        var file = Inputs.Requirements.RequirementsFile.Read(commandLine.Path, new RequirementsReadOptions(Folder) { FileSystem = commandLine });
+        return file.ToManifest();
+    }
+
+    /// <summary>The options pip is given besides the index and the report, one per line as a requirements file has them.</summary>
+    public IEnumerable<string> PipCommandLineLines()
+    {
+        yield return "-r requirements.txt";
+        if (ConstraintsFile is not null)
         {
-            Constraints = ConstraintsFile is { } constraints ? Read(constraints) : [],
-            Index = settings,
-        };
+            yield return "-c constraints.txt";
+        }
+        yield return "--only-binary=:all:";
+        foreach (var argument in PipArguments)
+        {
+            yield return argument;
+        }
     }
 
     public static ResolutionTarget Target { get; } = new(PythonTarget.Parse("3.11"), SystemSet.Of(NixSystem.LinuxX64));
 
     public override string ToString() => Name;
-
-    private static List<RootRequirement> Read(string file) =>
-        [.. ReadLines(file).Select(line => new RootRequirement(Requirement.Parse(line.Text), new SourceLocation(Path.GetFileName(file), line.Number)))];
 
     private static IEnumerable<(string Text, int Number)> ReadLines(string file)
     {

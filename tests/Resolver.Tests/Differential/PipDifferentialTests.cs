@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using Req2Nix.PyPI;
 using Xunit.Abstractions;
 
 namespace Req2Nix.Resolver.Tests.Differential;
 
 /// <summary>
 /// req2nix and pip 23.2 resolve the same requirement sets against the same mirror and must pin the
-/// same versions, or both fail (docs/differential-testing.md). One test case per folder under
-/// <c>Differential/cases</c>.
+/// same versions, or both fail (docs/differential-testing.md). req2nix runs its whole stack: the
+/// case read by the requirements-file reader, the index reached by <see cref="PyPIClient"/> over
+/// HTTP on loopback with an empty cache, then once more <c>--offline</c> from that cache, which must
+/// decide the same without a single request. One test case per folder under <c>Differential/cases</c>.
 /// </summary>
 public class PipDifferentialTests : IClassFixture<DifferentialFixture>
 {
@@ -23,40 +26,68 @@ public class PipDifferentialTests : IClassFixture<DifferentialFixture>
 
     [PipDifferentialTheory]
     [MemberData(nameof(Cases))]
-    public async Task Req2nix_pins_what_pip_pins(string name)
+    public async Task Req2nix_pins_what_pip_pins_cold_and_offline(string name)
     {
         var differentialCase = DifferentialCase.Load(name);
         var pip = await _fixture.PipAsync(differentialCase);
-
-        var index = new MirrorFolderIndex(_fixture.MirrorFolder);
-        var watch = Stopwatch.StartNew();
-        string[]? ours = null;
-        string? ourFailure = null;
+        var manifest = differentialCase.ToManifest();
+        var server = _fixture.Req2nixServer;
+        var cache = Directory.CreateTempSubdirectory("req2nix-differential-").FullName;
         try
         {
-            var resolution = await new DependencyResolver(index).ResolveAsync(differentialCase.ToManifest(), DifferentialCase.Target);
-            ours = [.. resolution.Packages.Select(package => $"{package.Name}=={package.Version}").Order(StringComparer.Ordinal)];
+            var options = new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = cache };
+            var requestsBefore = server.Requests.Total;
+            var cold = await ResolveAsync(manifest, options);
+            var coldRequests = server.Requests.Total - requestsBefore;
+            var offline = await ResolveAsync(manifest, options with { Offline = true });
+            var offlineRequests = server.Requests.Total - requestsBefore - coldRequests;
+
+            _output.WriteLine($"pip: {(pip.Resolved ? $"{pip.Pins.Count} pins" : "no solution")} in {pip.Seconds:F1} s");
+            _output.WriteLine($"req2nix cold: {cold.Describe()}; the server answered {coldRequests}");
+            _output.WriteLine($"req2nix --offline: {offline.Describe()}; the server answered {offlineRequests}");
+            if (cold.Failure is not null)
+            {
+                _output.WriteLine($"req2nix says: {cold.Failure}");
+            }
+            AssertAgrees(pip, cold);
+            Assert.Equal(cold.Pins, offline.Pins);
+            Assert.Equal(cold.Failure, offline.Failure);
+            Assert.Equal(0, offlineRequests);
+            Assert.Equal(0, offline.Client.Requests);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    private static async Task<Req2nixOutcome> ResolveAsync(Manifest manifest, PyPIClientOptions options)
+    {
+        using var client = new PyPIClient(options);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var (resolution, statistics) = await new DependencyResolver(client).ResolveWithStatisticsAsync(manifest, DifferentialCase.Target);
+            string[] pins = [.. resolution.Packages.Select(package => $"{package.Name}=={package.Version}").Order(StringComparer.Ordinal)];
+            return new Req2nixOutcome(pins, null, statistics, client.Counts, watch.Elapsed);
         }
         catch (ResolutionImpossibleException exception)
         {
-            ourFailure = exception.Message;
+            return new Req2nixOutcome(null, exception.Message, null, client.Counts, watch.Elapsed);
         }
-        _output.WriteLine($"pip: {(pip.Resolved ? $"{pip.Pins.Count} pins" : "no solution")} in {pip.Seconds:F1} s");
-        _output.WriteLine($"req2nix: {(ours is not null ? $"{ours.Length} pins" : "no solution")} in {watch.Elapsed.TotalMilliseconds:F0} ms, "
-            + $"{index.ProjectRequests} listings, {index.MetadataRequests} metadata files");
-        if (ourFailure is not null)
-        {
-            _output.WriteLine($"req2nix says: {ourFailure}");
-        }
+    }
+
+    private void AssertAgrees(PipOutcome pip, Req2nixOutcome ours)
+    {
         if (!pip.Resolved)
         {
             _output.WriteLine($"pip says: {pip.Diagnostics}");
-            Assert.True(ours is null, $"pip finds no solution, req2nix pins {string.Join(' ', ours ?? [])}\npip: {pip.Diagnostics}");
+            Assert.True(!ours.Resolved, $"pip finds no solution, req2nix pins {string.Join(' ', ours.Pins ?? [])}\npip: {pip.Diagnostics}");
             return;
         }
-        Assert.True(ours is not null, $"pip pins {string.Join(' ', pip.Pins)}; req2nix fails: {ourFailure}");
-        var missing = pip.Pins.Except(ours!).ToList();
-        var extra = ours!.Except(pip.Pins).ToList();
+        Assert.True(ours.Resolved, $"pip pins {string.Join(' ', pip.Pins)}; req2nix fails: {ours.Failure}");
+        var missing = pip.Pins.Except(ours.Pins!).ToList();
+        var extra = ours.Pins!.Except(pip.Pins).ToList();
         Assert.True(
             missing.Count == 0 && extra.Count == 0,
             $"pins differ: pip only {string.Join(' ', missing)}; req2nix only {string.Join(' ', extra)}");

@@ -6,14 +6,14 @@ namespace Req2Nix.Resolver.Tests.Support;
 internal static class Resolve
 {
     public static async Task<Resolution> RunAsync(IPackageIndex index, Manifest manifest, ResolutionTarget? target = null, ResolverOptions? options = null) =>
-        await new DependencyResolver(index, options).ResolveAsync(manifest, target ?? Inputs.Linux, CancellationToken.None);
+        await new DependencyResolver(index, options).ResolveAsync(manifest, target ?? TestManifests.Linux, CancellationToken.None);
 
     /// <summary>The pins as sorted <c>name==version</c> strings.</summary>
     public static async Task<string[]> PinsAsync(IPackageIndex index, Manifest manifest, ResolutionTarget? target = null, ResolverOptions? options = null) =>
         Pins(await RunAsync(index, manifest, target, options));
 
     public static Task<string[]> PinsAsync(IPackageIndex index, params string[] requirements) =>
-        PinsAsync(index, Inputs.Manifest(requirements));
+        PinsAsync(index, TestManifests.Manifest(requirements));
 
     public static string[] Pins(Resolution resolution) =>
         [.. resolution.Packages.Select(package => $"{package.Name}=={package.Version}").Order(StringComparer.Ordinal)];
@@ -26,5 +26,5 @@ internal static class Resolve
     }
 
     public static Task<string> FailureAsync(IPackageIndex index, params string[] requirements) =>
-        FailureAsync(index, Inputs.Manifest(requirements));
+        FailureAsync(index, TestManifests.Manifest(requirements));
 }

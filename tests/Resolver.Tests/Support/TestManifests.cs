@@ -4,7 +4,7 @@ using Req2Nix.Packaging.Targets;
 namespace Req2Nix.Resolver.Tests.Support;
 
 /// <summary>Builds manifests the way a requirements file would: line N of <c>requirements.txt</c> is the Nth string.</summary>
-internal static class Inputs
+internal static class TestManifests
 {
     public const string File = "requirements.txt";
 

@@ -19,17 +19,23 @@ trap 'rm -rf "$work"' EXIT
 
 dotnet build src/Cli -c Release >/dev/null
 dotnet build fixtures/FixtureIndex -c Release >/dev/null
-req2nix=(dotnet src/Cli/bin/Release/net10.0/req2nix.dll)
+# Two builds of the same code: as `dotnet build` (and `dotnet tool install`) leave it, JIT-compiled
+# at start-up, and published ReadyToRun (precompiled; what a packager would ship).
+dotnet publish src/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" >/dev/null
+jit=(dotnet src/Cli/bin/Release/net10.0/req2nix.dll)
+r2r=("$work/r2r/req2nix")
 server=(dotnet fixtures/FixtureIndex/bin/Release/net10.0/req2nix-fixture-index.dll --mirror --latency-ms "$latency")
 
 # Runs "$@" against a fresh server on PORT (caches are keyed by URL: cold and warm runs share a
 # port); prints "seconds requests".
 measure() {
   local port="$1"; shift
+  rm -f "$work/url"
   "${server[@]}" --port "$port" >"$work/url" 2>"$work/server.log" &
   local pid=$!
-  for _ in $(seq 1 600); do [ -s "$work/url" ] && break; sleep 0.1; done
+  for _ in $(seq 1 1200); do grep -q '^http' "$work/url" 2>/dev/null && break; sleep 0.1; done
   local url; url="$(cat "$work/url")"
+  [ -n "$url" ] || { echo "the fixture index did not start: $(cat "$work/server.log")" >&2; exit 1; }
   local start end
   start=$(date +%s.%N)
   "$@" "$url" >/dev/null 2>"$work/tool.log" || { cat "$work/tool.log" >&2; kill "$pid"; exit 1; }
@@ -39,9 +45,13 @@ measure() {
   echo "$(echo "$end - $start" | bc) $requests"
 }
 
-req2nix_run() { # CACHE OFFLINE URL
+jit_run() { req2nix_run jit "$@"; }
+r2r_run() { req2nix_run r2r "$@"; }
+req2nix_run() { # BUILD CACHE OFFLINE URL
+  local build="$1"; shift
+  local -n command="$build"
   local offline=(); [ "$2" = yes ] && offline=(--offline)
-  "${req2nix[@]}" -q -i "$3" --python 3.11 --system x86_64-linux --cache-dir "$1" "${offline[@]}" -o "$work/out.nix" "$requirements"
+  "${command[@]}" -q -i "$3" --python 3.11 --system x86_64-linux --cache-dir "$1" "${offline[@]}" -o "$work/out.nix" "$requirements"
 }
 pip_run() { # CACHE URL
   python3 -m pip install -q --dry-run --ignore-installed --only-binary=:all: --disable-pip-version-check \
@@ -53,8 +63,10 @@ declare -A results
 base=$((20000 + RANDOM % 20000))
 for run in $(seq 1 "$runs"); do
   port=$((base + run))
-  results[req2nix-cold]+="$(measure "$port" req2nix_run "$work/r-$run" no)"$'\n'
-  results[req2nix-warm]+="$(measure "$port" req2nix_run "$work/r-$run" yes)"$'\n'
+  results[jit-cold]+="$(measure "$port" jit_run "$work/j-$run" no)"$'\n'
+  results[jit-warm]+="$(measure "$port" jit_run "$work/j-$run" yes)"$'\n'
+  results[r2r-cold]+="$(measure "$port" r2r_run "$work/r-$run" no)"$'\n'
+  results[r2r-warm]+="$(measure "$port" r2r_run "$work/r-$run" yes)"$'\n'
   results[pip-cold]+="$(measure "$port" pip_run "$work/p-$run")"$'\n'
   results[pip-warm]+="$(measure "$port" pip_run "$work/p-$run")"$'\n'
 done
@@ -64,10 +76,12 @@ pins=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['inst
 echo "requirements: $requirements; $latency ms added per request; best of $runs; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "req2nix: $packages packages written; pip: $pins pins"
 echo
-echo "| | req2nix | requests | pip 23.2 | requests | pip / req2nix |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| | req2nix (JIT) | req2nix (ReadyToRun) | requests | pip 23.2 | requests | pip / req2nix (JIT, R2R) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for mode in cold warm; do
-  read -r r rq <<<"$(printf '%s' "${results[req2nix-$mode]}" | best)"
+  read -r j jq <<<"$(printf '%s' "${results[jit-$mode]}" | best)"
+  read -r r rq <<<"$(printf '%s' "${results[r2r-$mode]}" | best)"
   read -r p pq <<<"$(printf '%s' "${results[pip-$mode]}" | best)"
-  printf '| %s | %.3f s | %s | %.2f s | %s | %.0fx |\n' "$mode" "$r" "$rq" "$p" "$pq" "$(echo "$p / $r" | bc -l)"
+  printf '| %s | %.3f s | %.3f s | %s | %.2f s | %s | %.0fx, %.0fx |\n' "$mode" "$j" "$r" "$rq" "$p" "$pq" \
+    "$(echo "$p / $j" | bc -l)" "$(echo "$p / $r" | bc -l)"
 done

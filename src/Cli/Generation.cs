@@ -40,7 +40,7 @@ public sealed class Generation
     {
         var index = inputs.Manifest?.Index ?? IndexSettings.PyPI with
         {
-            IndexUrl = (_settings.IndexUrl ?? _settings.IndexUrlFromEnvironment) is { } url ? new Uri(url.EndsWith('/') ? url : url + "/") : IndexSettings.PyPISimpleUrl,
+            IndexUrl = (_settings.IndexUrl ?? _settings.IndexUrlFromEnvironment) is { } url ? InputLoader.ParseIndexUrl(url, "--index-url") : IndexSettings.PyPISimpleUrl,
         };
         using var client = new PyPIClient(ClientOptions(index));
         using var progress = _reporter.Track(client);

@@ -204,8 +204,8 @@ public sealed class InputLoader
         };
     }
 
-    private static Uri ParseIndexUrl(string text, string option) =>
-        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "file"
+    public static Uri ParseIndexUrl(string text, string option) =>
+        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
             : throw new UsageException($"{option} {Req2Nix.PyPI.Credentials.UrlRedactor.Redact(text)}: not an http(s) URL");
 }

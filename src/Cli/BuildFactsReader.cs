@@ -20,10 +20,6 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
     /// <summary>Larger files are not downloaded only for their build facts.</summary>
     public const long MaxBytes = 128L * 1024 * 1024;
 
-    private int _done;
-
-    public int Done => _done;
-
     public async Task<Resolution> FillAsync(Resolution resolution, WheelPolicy policy, CancellationToken cancellationToken)
     {
         var files = BuildFiles.ToInspect(resolution, policy);
@@ -34,7 +30,6 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
             async (i, token) =>
             {
                 facts[i] = await ReadAsync(files[i].File, token);
-                Interlocked.Increment(ref _done);
             });
 
         if (!_notCached.IsEmpty)

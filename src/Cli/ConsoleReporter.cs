@@ -33,78 +33,45 @@ public sealed class ConsoleReporter
         lock (_gate)
         {
             _phase = phase;
-            if (_verbosity == Verbosity.Verbose)
-            {
-                ClearLine();
-                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started).TotalSeconds;
-                _stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"req2nix: [{elapsed:F3} s] {phase}"));
-            }
+        }
+        if (_verbosity == Verbosity.Verbose)
+        {
+            WriteLine($"{Elapsed()} {phase}");
         }
     }
 
     public void Warn(string message)
     {
-        if (_verbosity == Verbosity.Quiet)
+        if (_verbosity != Verbosity.Quiet)
         {
-            return;
-        }
-        lock (_gate)
-        {
-            ClearLine();
-            _stderr.WriteLine($"req2nix: {Paint("warning", "33")}: {message}");
+            WriteLine($"{Paint("warning", "33")}: {message}");
         }
     }
 
     /// <summary>A line only for <c>-v</c>.</summary>
     public void Detail(string message)
     {
-        if (_verbosity != Verbosity.Verbose)
+        if (_verbosity == Verbosity.Verbose)
         {
-            return;
-        }
-        lock (_gate)
-        {
-            ClearLine();
-            _stderr.WriteLine($"req2nix: {message}");
+            WriteLine(message);
         }
     }
 
-    public void Error(string message)
-    {
-        lock (_gate)
-        {
-            ClearLine();
-            _stderr.WriteLine($"req2nix: {Paint("error", "31")}: {message}");
-        }
-    }
+    public void Error(string message) => WriteLine($"{Paint("error", "31")}: {message}");
 
-    /// <summary>A line for <c>-v</c>, and the client's log lines.</summary>
+    /// <summary>The client's log lines, for <c>-v</c>.</summary>
     public void Log(IndexClientEvent entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        lock (_gate)
-        {
-            ClearLine();
-            _stderr.WriteLine($"req2nix: {entry.Kind.ToString().ToLowerInvariant()}: {entry.Message}");
-        }
+        WriteLine($"{entry.Kind.ToString().ToLowerInvariant()}: {entry.Message}");
     }
 
-    /// <summary>The closing summary, shown unless <c>-q</c>.</summary>
+    /// <summary>The closing summary, shown unless <c>-q</c> (with the time taken under <c>-v</c>).</summary>
     public void Done(string summary)
     {
-        if (_verbosity == Verbosity.Quiet)
+        if (_verbosity != Verbosity.Quiet)
         {
-            return;
-        }
-        lock (_gate)
-        {
-            ClearLine();
-            if (_verbosity == Verbosity.Verbose)
-            {
-                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started).TotalSeconds;
-                summary = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{elapsed:F3} s] {summary}");
-            }
-            _stderr.WriteLine($"req2nix: {summary}");
+            WriteLine(_verbosity == Verbosity.Verbose ? $"{Elapsed()} {summary}" : summary);
         }
     }
 
@@ -133,6 +100,20 @@ public sealed class ConsoleReporter
             _lineDrawn = true;
         }
     }
+
+    /// <summary>One line on stderr, after wiping the progress line if one is drawn.</summary>
+    private void WriteLine(string text)
+    {
+        lock (_gate)
+        {
+            ClearLine();
+            _stderr.WriteLine($"req2nix: {text}");
+        }
+    }
+
+    private string Elapsed() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"[{System.Diagnostics.Stopwatch.GetElapsedTime(_started).TotalSeconds:F3} s]");
 
     private void ClearLine()
     {

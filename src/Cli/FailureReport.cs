@@ -11,8 +11,8 @@ namespace Req2Nix.Cli;
 
 /// <summary>
 /// Turns the failures a run can meet into one message and the documented exit code. Messages of
-/// input errors already start with <c>file:line:column</c>; index errors name the URL without
-/// credentials. Anything not listed here is a bug and is left to crash with its stack trace.
+/// input errors already start with <c>file:line:column</c>; the caller redacts credentials from
+/// every message before it is shown. Anything not listed here is a bug and is left to crash with its stack trace.
 /// </summary>
 public static class FailureReport
 {
@@ -21,11 +21,9 @@ public static class FailureReport
         ArgumentNullException.ThrowIfNull(exception);
         (message, exitCode) = exception switch
         {
-            UsageException or RequirementsFileException or LockFileException or PyprojectException
+            UsageException or InputReadException or RequirementsFileException or LockFileException or PyprojectException
                 or TomlException or ResolutionInputException => (exception.Message, ExitCode.BadInput),
-            InputReadException => (exception.Message, ExitCode.BadInput),
-            ResolutionImpossibleException => (exception.Message, ExitCode.StaleOrUnsatisfiable),
-            PackageNotFoundException => (exception.Message, ExitCode.StaleOrUnsatisfiable),
+            ResolutionImpossibleException or PackageNotFoundException => (exception.Message, ExitCode.StaleOrUnsatisfiable),
             HashMismatchException => ($"{exception.Message} (the file the index serves is not the one pinned)", ExitCode.IndexFailure),
             IndexException => (exception.Message, ExitCode.IndexFailure),
             NetrcFormatException => ($"~/.netrc: {exception.Message}", ExitCode.BadInput),
@@ -33,11 +31,6 @@ public static class FailureReport
             OperationCanceledException => ("interrupted", ExitCode.IndexFailure),
             _ => (string.Empty, -1),
         };
-        if (exitCode < 0)
-        {
-            return false;
-        }
-        message = UrlRedactor.RedactText(message, []);
-        return true;
+        return exitCode >= 0;
     }
 }

@@ -96,17 +96,14 @@ public sealed class InputLoader
 
     private Manifest ReadRequirements(string path)
     {
-        var options = new RequirementsReadOptions(_context.WorkingDirectory) { Environment = _context.Environment };
-        var file = path == StdinName
-            ? ReadStdinRequirements(options)
-            : RequirementsFile.Read(path, options);
-        if (path != StdinName)
-        {
-            foreach (var read in file.FilesRead)
-            {
-                AddFile(Path.GetRelativePath(_context.WorkingDirectory, read), File.ReadAllBytes(read));
-            }
-        }
+        var stdinPath = Path.Combine(_context.WorkingDirectory, "<stdin>");
+        var stdinBytes = path == StdinName ? ReadStdin() : null;
+        var fileSystem = new RecordingFileSystem(
+            (read, bytes) => AddFile(read == stdinPath ? StdinName : Path.GetRelativePath(_context.WorkingDirectory, read), bytes),
+            stdinPath,
+            stdinBytes);
+        var options = new RequirementsReadOptions(_context.WorkingDirectory) { Environment = _context.Environment, FileSystem = fileSystem };
+        var file = RequirementsFile.Read(path == StdinName ? stdinPath : path, options);
         foreach (var warning in file.Warnings)
         {
             _warnings.Add(warning.ToString());
@@ -114,34 +111,25 @@ public sealed class InputLoader
         return file.ToManifest();
     }
 
-    private RequirementsFile ReadStdinRequirements(RequirementsReadOptions options)
+    private byte[] ReadStdin()
     {
-        var bytes = ReadBytes(StdinName);
-        var virtualPath = Path.Combine(_context.WorkingDirectory, "<stdin>");
-        return RequirementsFile.Read(virtualPath, options with { FileSystem = new StdinFileSystem(virtualPath, bytes) });
+        using var buffer = new MemoryStream();
+        _context.Stdin.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private byte[] ReadBytes(string path)
     {
         byte[] bytes;
-        if (path == StdinName)
+        try
         {
-            using var buffer = new MemoryStream();
-            _context.Stdin.CopyTo(buffer);
-            bytes = buffer.ToArray();
+            bytes = File.ReadAllBytes(_context.ResolvePath(path));
         }
-        else
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                bytes = File.ReadAllBytes(_context.ResolvePath(path));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new InputReadException(path, exception is FileNotFoundException or DirectoryNotFoundException
-                    ? "no such file"
-                    : exception.Message);
-            }
+            throw new InputReadException(path, exception is FileNotFoundException or DirectoryNotFoundException
+                ? "no such file"
+                : exception.Message);
         }
         AddFile(path, bytes);
         return bytes;

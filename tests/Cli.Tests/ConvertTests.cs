@@ -72,6 +72,19 @@ public class ConvertTests : IClassFixture<RecordedIndex>
     }
 
     [Fact]
+    public async Task Files_included_from_stdin_are_inputs_of_the_header_too()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("base.txt", "six\n");
+
+        var result = await sandbox.RunWithStdinAsync("-r base.txt\n", "-i", _index.SimpleUrl, "-");
+
+        Assert.Equal(ExitCode.Done, result.ExitCode);
+        Assert.Contains("# input: \"-\" sha256:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("# input: \"base.txt\" sha256:", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pip_index_url_from_the_environment_is_used()
     {
         using var sandbox = new CliSandbox();

@@ -49,6 +49,13 @@ internal sealed class ProjectLister
             }
             found = true;
             var pageFiles = lookups[i].Value!.Files;
+            if (lookups.Length == 1)
+            {
+                // One index: nothing to merge, and no URL strings to build for the thousands of files.
+                files.AddRange(pageFiles);
+                _origins.AddAll(pageFiles, _indexes[i], name);
+                continue;
+            }
             seen.EnsureCapacity(seen.Count + pageFiles.Count);
             var added = new List<DistributionFile>(pageFiles.Count);
             foreach (var file in pageFiles)

@@ -19,7 +19,6 @@ internal sealed class FileOrigins
     {
         lock (_lock)
         {
-            _origins.EnsureCapacity(_origins.Count + files.Count);
             foreach (var file in files)
             {
                 _origins.TryAdd(file, (index, project));

@@ -15,7 +15,10 @@ internal static class CacheEntryFormat
 {
     private const string Magic = "req2nix-cache-entry 1";
 
-    public static byte[] Header(CachedHeaders document, ReadOnlySpan<byte> body)
+    public static byte[] Header(CachedHeaders document, ReadOnlySpan<byte> body) => Header(document, body, Sha256Digest.Compute(body));
+
+    /// <param name="bodySha256">The body's sha256, when the caller has computed it.</param>
+    public static byte[] Header(CachedHeaders document, ReadOnlySpan<byte> body, Sha256Digest bodySha256)
     {
         var header = new StringBuilder(256);
         header.Append(Magic).Append('\n');
@@ -26,7 +29,7 @@ internal static class CacheEntryFormat
         Line(header, "content-type", document.ContentType);
         Line(header, "missing-status", document.MissingStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line(header, "body-length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Line(header, "body-sha256", Sha256Digest.Compute(body).ToHex());
+        Line(header, "body-sha256", bodySha256.ToHex());
         header.Append('\n');
         return Encoding.UTF8.GetBytes(header.ToString());
     }
@@ -79,7 +82,7 @@ internal static class CacheEntryFormat
             ContentType = fields.GetValueOrDefault("content-type"),
             MissingStatus = missingStatus,
         };
-        return new CachedDocument(headers, entry, end + 2);
+        return new CachedDocument(headers, entry, end + 2, checksum);
     }
 
     private static void Line(StringBuilder header, string name, string? value)

@@ -58,8 +58,13 @@ internal sealed class DiskCache
         return document;
     }
 
-    public void Write(CachedHeaders headers, ReadOnlySpan<byte> body) =>
-        WriteAtomically(DocumentPath(headers.Url), CacheEntryFormat.Header(headers, body), body);
+    /// <returns>The body's sha256 (what a derived entry records of its source).</returns>
+    public Sha256Digest Write(CachedHeaders headers, ReadOnlySpan<byte> body)
+    {
+        var digest = Sha256Digest.Compute(body);
+        WriteAtomically(DocumentPath(headers.Url), CacheEntryFormat.Header(headers, body, digest), body);
+        return digest;
+    }
 
     public void Delete(string key) => DeleteFile(DocumentPath(key));
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Req2Nix.Packaging.Hashing;
 using Req2Nix.PyPI.Credentials;
 using Req2Nix.PyPI.Http;
 using Req2Nix.Resolver.Index;
@@ -37,10 +38,12 @@ internal sealed class DocumentSource
 
     /// <summary>
     /// The document at <paramref name="url"/>, parsed by <paramref name="parse"/> (which throws
-    /// <see cref="MalformedDocumentException"/> for a body that must be fetched again).
+    /// <see cref="MalformedDocumentException"/> for a body that must be fetched again). With a
+    /// <paramref name="compact"/> form, the parsed value is also kept in that form, and a cached
+    /// document is read back from it rather than parsed again (when it was made from the same bytes).
     /// </summary>
     /// <exception cref="OfflineMissException">Offline, and the cache lacks it.</exception>
-    public async Task<Lookup<T>> GetAsync<T>(Uri url, Freshness freshness, string accept, Func<DocumentBody, T> parse)
+    public async Task<Lookup<T>> GetAsync<T>(Uri url, Freshness freshness, string accept, Func<DocumentBody, T> parse, ICompactForm<T>? compact = null)
     {
         var key = CacheKey(url);
         var cached = _cache?.TryRead(key);
@@ -56,7 +59,7 @@ internal sealed class DocumentSource
             }
             else if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
             {
-                if (TryParse(cached, parse, out var value))
+                if (TryUse(cached, key, parse, compact, out var value))
                 {
                     _log.CacheHit(url);
                     return Lookup<T>.Of(value);
@@ -71,7 +74,7 @@ internal sealed class DocumentSource
             {
                 if (response.Status == HttpStatusCode.NotModified)
                 {
-                    if (cached is { Headers.IsMissing: false } && TryParse(cached, parse, out var current))
+                    if (cached is { Headers.IsMissing: false } && TryUse(cached, key, parse, compact, out var current))
                     {
                         _log.NotModified(url);
                         return Lookup<T>.Of(current);
@@ -89,7 +92,7 @@ internal sealed class DocumentSource
                 }
                 using var body = await response.ReadBodyAsync(MaxDocumentBytes, bytes => TooLarge(url, bytes), token);
                 var value = parse(new DocumentBody(body.Memory, response.ContentType, response.FinalUrl));
-                _cache?.Write(
+                var written = _cache?.Write(
                     new CachedHeaders(key)
                     {
                         FinalUrl = response.FinalUrl.AbsoluteUri == key ? null : response.FinalUrl.AbsoluteUri,
@@ -98,6 +101,10 @@ internal sealed class DocumentSource
                         ContentType = response.ContentType,
                     },
                     body.Span);
+                if (written is { } bodySha256 && compact is not null)
+                {
+                    WriteCompact(key, bodySha256, value, compact);
+                }
                 return Lookup<T>.Of(value);
             });
         }
@@ -112,6 +119,50 @@ internal sealed class DocumentSource
 
     private static RequestHeaders Validators(string accept, CachedDocument? cached) =>
         new(accept, cached?.Headers.ETag, cached?.Headers.LastModified);
+
+    /// <summary>The cached document's value: from its compact form when that was made from these bytes, else parsed (and the compact form made).</summary>
+    private bool TryUse<T>(CachedDocument cached, string key, Func<DocumentBody, T> parse, ICompactForm<T>? compact, out T value)
+    {
+        if (compact is not null && TryReadCompact(cached, key, compact, out value))
+        {
+            return true;
+        }
+        if (!TryParse(cached, parse, out value))
+        {
+            return false;
+        }
+        if (compact is not null)
+        {
+            WriteCompact(key, cached.BodySha256, value, compact);
+        }
+        return true;
+    }
+
+    private bool TryReadCompact<T>(CachedDocument source, string key, ICompactForm<T> compact, out T value)
+    {
+        value = default!;
+        using var entry = _cache?.TryRead(CompactKey(key, compact));
+        if (entry is null)
+        {
+            return false;
+        }
+        var bytes = entry.Body.Span;
+        return bytes.Length >= Sha256Digest.Length
+            && bytes[..Sha256Digest.Length].SequenceEqual(source.BodySha256.Bytes)
+            && compact.TryRead(bytes[Sha256Digest.Length..], out value!);
+    }
+
+    /// <summary>Keeps <paramref name="value"/> in its compact form, with the sha256 of the bytes it was parsed from.</summary>
+    private void WriteCompact<T>(string key, Sha256Digest sourceSha256, T value, ICompactForm<T> compact)
+    {
+        var form = compact.Write(value);
+        var body = new byte[Sha256Digest.Length + form.Length];
+        sourceSha256.Bytes.CopyTo(body);
+        form.CopyTo(body.AsSpan(Sha256Digest.Length));
+        _cache?.Write(new CachedHeaders(CompactKey(key, compact)) { ContentType = $"application/x-req2nix-{compact.Name}" }, body);
+    }
+
+    private static string CompactKey<T>(string key, ICompactForm<T> compact) => $"{compact.Name} {key}";
 
     private static bool TryParse<T>(CachedDocument cached, Func<DocumentBody, T> parse, out T value)
     {

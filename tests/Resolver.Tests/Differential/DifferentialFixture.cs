@@ -5,22 +5,18 @@ using Req2Nix.Tests.Shared;
 namespace Req2Nix.Resolver.Tests.Differential;
 
 /// <summary>
-/// The shared mirror served on loopback twice, once for pip and once for req2nix (so that each
-/// server's request log counts one client only), and pip's answers for the cases, computed two at a
+/// The shared mirror served on loopback for pip, and pip's answers for the cases, computed two at a
 /// time in the background from the start (pip takes seconds per case; req2nix milliseconds).
+/// Each case serves the mirror to req2nix itself, so that a server's log counts one client only.
 /// </summary>
 public sealed class DifferentialFixture : IAsyncLifetime, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<PipOutcome>>> _outcomes = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pipSlots = new(2, 2);
     private FixtureIndexServer? _server;
-    private FixtureIndexServer? _req2nixServer;
     private PipOracle? _oracle;
 
     public string MirrorFolder { get; private set; } = string.Empty;
-
-    /// <summary>The mirror as req2nix's client reaches it.</summary>
-    public FixtureIndexServer Req2nixServer => _req2nixServer ?? throw new InvalidOperationException("the shared mirror is absent");
 
     public static string? SkipReason
     {
@@ -47,7 +43,6 @@ public sealed class DifferentialFixture : IAsyncLifetime, IDisposable
         }
         MirrorFolder = await MirrorBuilder.SharedMirrorAsync();
         _server = await FixtureIndexServer.StartAsync(new FixtureIndexOptions { Root = MirrorFolder });
-        _req2nixServer = await FixtureIndexServer.StartAsync(new FixtureIndexOptions { Root = MirrorFolder });
         var builder = MirrorBuilder.FromEnvironment();
         _oracle = new PipOracle(_server.SimpleUrl, builder.InputsKey, Path.Combine(builder.CacheFolder, "pip-oracle"));
         foreach (var name in DifferentialCase.Names())
@@ -65,10 +60,6 @@ public sealed class DifferentialFixture : IAsyncLifetime, IDisposable
         if (_server is not null)
         {
             await _server.DisposeAsync();
-        }
-        if (_req2nixServer is not null)
-        {
-            await _req2nixServer.DisposeAsync();
         }
     }
 

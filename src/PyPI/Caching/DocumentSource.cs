@@ -46,6 +46,14 @@ internal sealed class DocumentSource
     public async Task<Lookup<T>> GetAsync<T>(Uri url, Freshness freshness, string accept, Func<DocumentBody, T> parse, ICompactForm<T>? compact = null)
     {
         var key = CacheKey(url);
+        var cachedAnswers = _fetcher is null || (freshness == Freshness.Immutable && !_refresh);
+        // The compact form needs only the header of the document it was made from: the body is not read.
+        if (cachedAnswers && compact is not null && _cache?.TryReadHeader(key) is { Headers.IsMissing: false } header
+            && TryReadCompact(key, header.BodySha256, compact, out var fromCompact))
+        {
+            _log.CacheHit(url);
+            return Lookup<T>.Of(fromCompact);
+        }
         var cached = _cache?.TryRead(key);
         try
         {
@@ -57,7 +65,7 @@ internal sealed class DocumentSource
                     return Lookup<T>.NotFound;
                 }
             }
-            else if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
+            else if (cached is not null && cachedAnswers)
             {
                 if (TryUse(cached, key, parse, compact, out var value))
                 {
@@ -123,7 +131,7 @@ internal sealed class DocumentSource
     /// <summary>The cached document's value: from its compact form when that was made from these bytes, else parsed (and the compact form made).</summary>
     private bool TryUse<T>(CachedDocument cached, string key, Func<DocumentBody, T> parse, ICompactForm<T>? compact, out T value)
     {
-        if (compact is not null && TryReadCompact(cached, key, compact, out value))
+        if (compact is not null && TryReadCompact(key, cached.BodySha256, compact, out value))
         {
             return true;
         }
@@ -138,7 +146,7 @@ internal sealed class DocumentSource
         return true;
     }
 
-    private bool TryReadCompact<T>(CachedDocument source, string key, ICompactForm<T> compact, out T value)
+    private bool TryReadCompact<T>(string key, Sha256Digest sourceSha256, ICompactForm<T> compact, out T value)
     {
         value = default!;
         using var entry = _cache?.TryRead(CompactKey(key, compact));
@@ -148,7 +156,7 @@ internal sealed class DocumentSource
         }
         var bytes = entry.Body.Span;
         return bytes.Length >= Sha256Digest.Length
-            && bytes[..Sha256Digest.Length].SequenceEqual(source.BodySha256.Bytes)
+            && bytes[..Sha256Digest.Length].SequenceEqual(sourceSha256.Bytes)
             && compact.TryRead(bytes[Sha256Digest.Length..], out value!);
     }
 

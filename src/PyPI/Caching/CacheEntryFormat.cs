@@ -15,10 +15,7 @@ internal static class CacheEntryFormat
 {
     private const string Magic = "req2nix-cache-entry 1";
 
-    public static byte[] Header(CachedHeaders document, ReadOnlySpan<byte> body) => Header(document, body, Sha256Digest.Compute(body));
-
-    /// <param name="bodySha256">The body's sha256, when the caller has computed it.</param>
-    public static byte[] Header(CachedHeaders document, ReadOnlySpan<byte> body, Sha256Digest bodySha256)
+    public static byte[] Header(CachedHeaders document, ReadOnlySpan<byte> body)
     {
         var header = new StringBuilder(256);
         header.Append(Magic).Append('\n');
@@ -29,7 +26,7 @@ internal static class CacheEntryFormat
         Line(header, "content-type", document.ContentType);
         Line(header, "missing-status", document.MissingStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line(header, "body-length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Line(header, "body-sha256", bodySha256.ToHex());
+        Line(header, "body-sha256", Sha256Digest.Compute(body).ToHex());
         header.Append('\n');
         return Encoding.UTF8.GetBytes(header.ToString());
     }
@@ -41,24 +38,6 @@ internal static class CacheEntryFormat
     public static CachedDocument? TryRead(PooledBuffer entry, string url)
     {
         var bytes = entry.Span;
-        if (TryReadHeader(bytes, url) is not { } header)
-        {
-            return null;
-        }
-        var body = bytes[header.BodyOffset..];
-        if (header.BodyLength != body.Length || !header.BodySha256.Equals(Sha256Digest.Compute(body)))
-        {
-            return null;
-        }
-        return new CachedDocument(header.Headers, entry, header.BodyOffset, header.BodySha256);
-    }
-
-    /// <summary>
-    /// The header at the start of <paramref name="bytes"/> (all or the first part of an entry) when it
-    /// is well-formed and for <paramref name="url"/>; the body is not read, so not checked.
-    /// </summary>
-    public static EntryHeader? TryReadHeader(ReadOnlySpan<byte> bytes, string url)
-    {
         var end = bytes.IndexOf("\n\n"u8);
         if (end < 0)
         {
@@ -78,15 +57,17 @@ internal static class CacheEntryFormat
                 fields[line[..space]] = line[(space + 1)..];
             }
         }
+        var body = bytes[(end + 2)..];
         int? missingStatus = fields.TryGetValue("missing-status", out var statusText)
             ? int.TryParse(statusText, System.Globalization.CultureInfo.InvariantCulture, out var status) && status is 404 or 410 ? status : -1
             : null;
         if (fields.GetValueOrDefault("url") != url
             || missingStatus == -1
+            || (missingStatus is not null && !body.IsEmpty)
             || !int.TryParse(fields.GetValueOrDefault("body-length"), System.Globalization.CultureInfo.InvariantCulture, out var length)
-            || length < 0
-            || (missingStatus is not null && length != 0)
-            || !Sha256Digest.TryParseHex(fields.GetValueOrDefault("body-sha256"), out var checksum))
+            || length != body.Length
+            || !Sha256Digest.TryParseHex(fields.GetValueOrDefault("body-sha256"), out var checksum)
+            || !checksum.Equals(Sha256Digest.Compute(body)))
         {
             return null;
         }
@@ -98,7 +79,7 @@ internal static class CacheEntryFormat
             ContentType = fields.GetValueOrDefault("content-type"),
             MissingStatus = missingStatus,
         };
-        return new EntryHeader(headers, end + 2, length, checksum);
+        return new CachedDocument(headers, entry, end + 2);
     }
 
     private static void Line(StringBuilder header, string name, string? value)

@@ -1,4 +1,3 @@
-using Req2Nix.Packaging.Hashing;
 using Req2Nix.PyPI.Http;
 
 namespace Req2Nix.PyPI.Caching;
@@ -10,18 +9,14 @@ internal sealed class CachedDocument : IDisposable
     private readonly int _bodyOffset;
 
     /// <param name="storage">The buffer that holds the body from <paramref name="bodyOffset"/> to its end.</param>
-    public CachedDocument(CachedHeaders headers, PooledBuffer storage, int bodyOffset, Sha256Digest bodySha256)
+    public CachedDocument(CachedHeaders headers, PooledBuffer storage, int bodyOffset)
     {
         Headers = headers;
-        BodySha256 = bodySha256;
         _storage = storage;
         _bodyOffset = bodyOffset;
     }
 
     public CachedHeaders Headers { get; }
-
-    /// <summary>The body's sha256, checked when the entry was read.</summary>
-    public Sha256Digest BodySha256 { get; }
 
     public ReadOnlyMemory<byte> Body => _storage.Memory[_bodyOffset..];
 

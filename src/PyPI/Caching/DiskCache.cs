@@ -13,9 +13,6 @@ namespace Req2Nix.PyPI.Caching;
 /// </summary>
 internal sealed class DiskCache
 {
-    /// <summary>How much of an entry is read for its header alone (headers are a few hundred bytes).</summary>
-    private const int HeaderReadBytes = 4096;
-
     private readonly string _documents;
     private readonly string _blobs;
     private readonly Action<string> _warn;
@@ -61,39 +58,8 @@ internal sealed class DiskCache
         return document;
     }
 
-    /// <summary>
-    /// The header of the entry for <paramref name="key"/>, read from the start of its file without
-    /// the body (which is not checked); null when there is none, or it is not whole.
-    /// </summary>
-    public EntryHeader? TryReadHeader(string key)
-    {
-        var path = DocumentPath(key);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0);
-            Span<byte> prefix = stackalloc byte[HeaderReadBytes];
-            var read = file.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
-            return CacheEntryFormat.TryReadHeader(prefix[..read], key) is { } header && header.BodyOffset + (long)header.BodyLength == file.Length
-                ? header
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <returns>The body's sha256 (what a derived entry records of its source).</returns>
-    public Sha256Digest Write(CachedHeaders headers, ReadOnlySpan<byte> body)
-    {
-        var digest = Sha256Digest.Compute(body);
-        WriteAtomically(DocumentPath(headers.Url), CacheEntryFormat.Header(headers, body, digest), body);
-        return digest;
-    }
+    public void Write(CachedHeaders headers, ReadOnlySpan<byte> body) =>
+        WriteAtomically(DocumentPath(headers.Url), CacheEntryFormat.Header(headers, body), body);
 
     public void Delete(string key) => DeleteFile(DocumentPath(key));
 

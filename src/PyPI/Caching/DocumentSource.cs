@@ -1,5 +1,4 @@
 using System.Net;
-using Req2Nix.Packaging.Hashing;
 using Req2Nix.PyPI.Credentials;
 using Req2Nix.PyPI.Http;
 using Req2Nix.Resolver.Index;
@@ -10,7 +9,8 @@ namespace Req2Nix.PyPI.Caching;
 /// Documents (project pages, metadata files, JSON API documents) through the disk cache: immutable
 /// ones come from the cache without a request, pages are revalidated with their validators, and
 /// what is fetched is parsed before it is stored, so the cache holds only documents that parsed.
-/// The index's "not found" (404, 410) is remembered too: asked again online (a project or file can
+/// A document with a compact form (a project page) is kept in that form instead of its bytes, so a
+/// warm run reads it back without parsing. The index's "not found" (404, 410) is remembered too: asked again online (a project or file can
 /// appear), taken as the answer offline, so an offline run repeats what the online one saw.
 /// Offline, only the cache answers.
 /// </summary>
@@ -39,21 +39,13 @@ internal sealed class DocumentSource
     /// <summary>
     /// The document at <paramref name="url"/>, parsed by <paramref name="parse"/> (which throws
     /// <see cref="MalformedDocumentException"/> for a body that must be fetched again). With a
-    /// <paramref name="compact"/> form, the parsed value is also kept in that form, and a cached
-    /// document is read back from it rather than parsed again (when it was made from the same bytes).
+    /// <paramref name="compact"/> form, the cache keeps the parsed value in that form instead of the
+    /// document's bytes (with the same validators), and reads it back without parsing.
     /// </summary>
     /// <exception cref="OfflineMissException">Offline, and the cache lacks it.</exception>
     public async Task<Lookup<T>> GetAsync<T>(Uri url, Freshness freshness, string accept, Func<DocumentBody, T> parse, ICompactForm<T>? compact = null)
     {
         var key = CacheKey(url);
-        var cachedAnswers = _fetcher is null || (freshness == Freshness.Immutable && !_refresh);
-        // The compact form needs only the header of the document it was made from: the body is not read.
-        if (cachedAnswers && compact is not null && _cache?.TryReadHeader(key) is { Headers.IsMissing: false } header
-            && TryReadCompact(key, header.BodySha256, compact, out var fromCompact))
-        {
-            _log.CacheHit(url);
-            return Lookup<T>.Of(fromCompact);
-        }
         var cached = _cache?.TryRead(key);
         try
         {
@@ -65,7 +57,7 @@ internal sealed class DocumentSource
                     return Lookup<T>.NotFound;
                 }
             }
-            else if (cached is not null && cachedAnswers)
+            else if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
             {
                 if (TryUse(cached, key, parse, compact, out var value))
                 {
@@ -100,18 +92,20 @@ internal sealed class DocumentSource
                 }
                 using var body = await response.ReadBodyAsync(MaxDocumentBytes, bytes => TooLarge(url, bytes), token);
                 var value = parse(new DocumentBody(body.Memory, response.ContentType, response.FinalUrl));
-                var written = _cache?.Write(
-                    new CachedHeaders(key)
-                    {
-                        FinalUrl = response.FinalUrl.AbsoluteUri == key ? null : response.FinalUrl.AbsoluteUri,
-                        ETag = response.ETag,
-                        LastModified = response.LastModified,
-                        ContentType = response.ContentType,
-                    },
-                    body.Span);
-                if (written is { } bodySha256 && compact is not null)
+                var headers = new CachedHeaders(key)
                 {
-                    WriteCompact(key, bodySha256, value, compact);
+                    FinalUrl = response.FinalUrl.AbsoluteUri == key ? null : response.FinalUrl.AbsoluteUri,
+                    ETag = response.ETag,
+                    LastModified = response.LastModified,
+                    ContentType = response.ContentType,
+                };
+                if (compact is null)
+                {
+                    _cache?.Write(headers, body.Span);
+                }
+                else
+                {
+                    _cache?.Write(headers with { ContentType = CompactType(compact) }, compact.Write(value));
                 }
                 return Lookup<T>.Of(value);
             });
@@ -128,12 +122,16 @@ internal sealed class DocumentSource
     private static RequestHeaders Validators(string accept, CachedDocument? cached) =>
         new(accept, cached?.Headers.ETag, cached?.Headers.LastModified);
 
-    /// <summary>The cached document's value: from its compact form when that was made from these bytes, else parsed (and the compact form made).</summary>
+    /// <summary>
+    /// The cached value: read from its compact form when the entry holds one, else parsed from the
+    /// document's bytes (a document without a form, or an entry written before it existed, which is
+    /// then rewritten in the form, with the same validators).
+    /// </summary>
     private bool TryUse<T>(CachedDocument cached, string key, Func<DocumentBody, T> parse, ICompactForm<T>? compact, out T value)
     {
-        if (compact is not null && TryReadCompact(key, cached.BodySha256, compact, out value))
+        if (compact is not null && cached.Headers.ContentType == CompactType(compact))
         {
-            return true;
+            return compact.TryRead(cached.Body.Span, out value!);
         }
         if (!TryParse(cached, parse, out value))
         {
@@ -141,36 +139,13 @@ internal sealed class DocumentSource
         }
         if (compact is not null)
         {
-            WriteCompact(key, cached.BodySha256, value, compact);
+            _cache?.Write(cached.Headers with { ContentType = CompactType(compact) }, compact.Write(value));
         }
         return true;
     }
 
-    private bool TryReadCompact<T>(string key, Sha256Digest sourceSha256, ICompactForm<T> compact, out T value)
-    {
-        value = default!;
-        using var entry = _cache?.TryRead(CompactKey(key, compact));
-        if (entry is null)
-        {
-            return false;
-        }
-        var bytes = entry.Body.Span;
-        return bytes.Length >= Sha256Digest.Length
-            && bytes[..Sha256Digest.Length].SequenceEqual(sourceSha256.Bytes)
-            && compact.TryRead(bytes[Sha256Digest.Length..], out value!);
-    }
-
-    /// <summary>Keeps <paramref name="value"/> in its compact form, with the sha256 of the bytes it was parsed from.</summary>
-    private void WriteCompact<T>(string key, Sha256Digest sourceSha256, T value, ICompactForm<T> compact)
-    {
-        var form = compact.Write(value);
-        var body = new byte[Sha256Digest.Length + form.Length];
-        sourceSha256.Bytes.CopyTo(body);
-        form.CopyTo(body.AsSpan(Sha256Digest.Length));
-        _cache?.Write(new CachedHeaders(CompactKey(key, compact)) { ContentType = $"application/x-req2nix-{compact.Name}" }, body);
-    }
-
-    private static string CompactKey<T>(string key, ICompactForm<T> compact) => $"{compact.Name} {key}";
+    /// <summary>The content type an entry in a compact form records (the form's name says its layout).</summary>
+    private static string CompactType<T>(ICompactForm<T> compact) => $"application/x-req2nix-{compact.Name}";
 
     private static bool TryParse<T>(CachedDocument cached, Func<DocumentBody, T> parse, out T value)
     {

@@ -29,7 +29,8 @@ internal sealed class CompactProjectPage : ICompactForm<ProjectPage>
         foreach (var file in value.Files)
         {
             WriteString(output, file.Filename);
-            WriteString(output, file.Url.AbsoluteUri);
+            // The URL as it was made: absolute, and without a new string per file.
+            WriteString(output, file.Url.IsAbsoluteUri ? file.Url.OriginalString : file.Url.AbsoluteUri);
             var flags = Flags.None;
             flags |= file.Sha256 is null ? 0 : Flags.Sha256;
             flags |= file.RequiresPython is null ? 0 : Flags.RequiresPython;

@@ -1,5 +1,4 @@
 using Req2Nix.FixtureIndex;
-using Req2Nix.Packaging.Hashing;
 using Req2Nix.Packaging.Names;
 using Req2Nix.PyPI.Caching;
 using Req2Nix.PyPI.Simple;
@@ -120,38 +119,43 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cached_page_is_read_back_from_its_compact_form_made_from_the_same_bytes()
+    public async Task A_page_is_cached_in_its_compact_form_and_read_back_without_parsing()
     {
         await using var server = await FixtureIndexServer.StartAsync();
         var cold = await WalkAsync(server);
         var cache = new DiskCache(_cache, _ => { });
-        var pageKey = DocumentSource.CacheKey(server.Url("/simple/six/"));
-        var compactKey = $"{CompactProjectPage.Instance.Name} {pageKey}";
-        Assert.True(File.Exists(cache.DocumentPath(compactKey)));
-        Sha256Digest source;
+        var key = DocumentSource.CacheKey(server.Url("/simple/six/"));
+        CachedHeaders headers;
         ProjectPage page;
-        using (var raw = cache.TryRead(pageKey)!)
-        using (var compact = cache.TryRead(compactKey)!)
+        using (var entry = cache.TryRead(key)!)
         {
-            source = raw.BodySha256;
-            Assert.True(CompactProjectPage.Instance.TryRead(compact.Body.Span[Sha256Digest.Length..], out page!));
+            headers = entry.Headers;
+            Assert.Equal($"application/x-req2nix-{CompactProjectPage.Instance.Name}", headers.ContentType);
+            Assert.NotNull(headers.ETag);
+            Assert.True(CompactProjectPage.Instance.TryRead(entry.Body.Span, out page!));
         }
-        // A compact form with one file less, recorded as made from the cached bytes: it is what is read.
-        cache.Write(new CachedHeaders(compactKey), [.. source.Bytes, .. CompactProjectPage.Instance.Write(page with { Files = page.Files.Skip(1).ToList() })]);
+        // An entry with one file less: it is what is read.
+        cache.Write(headers, CompactProjectPage.Instance.Write(page with { Files = page.Files.Skip(1).ToList() }));
         using (var offline = TestClient.For(server, _cache, o => o with { Offline = true }))
         {
             Assert.Equal(page.Files.Count - 1, (await offline.Client.GetProjectAsync(PackageName.Parse("six"), default)).Files.Count);
         }
-        // Recorded as made from other bytes: the page is parsed again and its compact form made anew.
-        cache.Write(new CachedHeaders(compactKey), [.. new byte[Sha256Digest.Length], .. CompactProjectPage.Instance.Write(page with { Files = [] })]);
+        // An entry written before the compact form existed (the page's JSON): parsed, then rewritten in the form.
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.Url("/simple/six/"));
+        request.Headers.Accept.ParseAdd("application/vnd.pypi.simple.v1+json");
+        using var response = await http.SendAsync(request);
+        cache.Write(headers with { ContentType = "application/vnd.pypi.simple.v1+json" }, await response.Content.ReadAsByteArrayAsync());
         server.Requests.Reset();
 
         var warm = await WalkAsync(server, o => o with { Offline = true });
 
         Assert.Equal(cold, warm);
         Assert.Equal(0, server.Requests.Total);
-        using var remade = cache.TryRead(compactKey)!;
-        Assert.True(remade.Body.Span[..Sha256Digest.Length].SequenceEqual(source.Bytes));
+        using var rewritten = cache.TryRead(key)!;
+        Assert.Equal(headers, rewritten.Headers);
+        Assert.True(CompactProjectPage.Instance.TryRead(rewritten.Body.Span, out var reread));
+        Assert.Equal(page.Files, reread.Files);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class CompactProjectPageTests
             },
             new DistributionFile("demo-1.0.tar.gz", new Uri("https://files.example.org/packages/demo-1.0.tar.gz")) { RequiresPython = ">=3.8" },
             new DistributionFile("demo-0.9.tar.gz", new Uri("http://mirror.example/demo-0.9.tar.gz")) { Yanked = true, HasCoreMetadata = true, Size = 0 },
+            new DistributionFile("demo-0.8.tar.gz", new Uri(new Uri("https://example.org/simple/demo/"), "../../packages/demo%200.8.tar.gz")),
         ],
         "1.1");
 

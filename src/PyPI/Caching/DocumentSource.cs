@@ -10,8 +10,9 @@ namespace Req2Nix.PyPI.Caching;
 /// ones come from the cache without a request, pages are revalidated with their validators, and
 /// what is fetched is parsed before it is stored, so the cache holds only documents that parsed.
 /// A document with a compact form (a project page) is kept in that form instead of its bytes, so a
-/// warm run reads it back without parsing. The index's "not found" (404, 410) is remembered too: asked again online (a project or file can
-/// appear), taken as the answer offline, so an offline run repeats what the online one saw.
+/// warm run reads it back without parsing. The index's "not found" (404, 410) is remembered too:
+/// asked again online (a project or file can appear), taken as the answer offline, so an offline run
+/// repeats what the online one saw.
 /// Offline, only the cache answers.
 /// </summary>
 internal sealed class DocumentSource
@@ -59,7 +60,7 @@ internal sealed class DocumentSource
             }
             else if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
             {
-                if (TryUse(cached, key, parse, compact, out var value))
+                if (TryUse(cached, parse, compact, out var value))
                 {
                     _log.CacheHit(url);
                     return Lookup<T>.Of(value);
@@ -74,7 +75,7 @@ internal sealed class DocumentSource
             {
                 if (response.Status == HttpStatusCode.NotModified)
                 {
-                    if (cached is { Headers.IsMissing: false } && TryUse(cached, key, parse, compact, out var current))
+                    if (cached is { Headers.IsMissing: false } && TryUse(cached, parse, compact, out var current))
                     {
                         _log.NotModified(url);
                         return Lookup<T>.Of(current);
@@ -127,7 +128,7 @@ internal sealed class DocumentSource
     /// document's bytes (a document without a form, or an entry written before it existed, which is
     /// then rewritten in the form, with the same validators).
     /// </summary>
-    private bool TryUse<T>(CachedDocument cached, string key, Func<DocumentBody, T> parse, ICompactForm<T>? compact, out T value)
+    private bool TryUse<T>(CachedDocument cached, Func<DocumentBody, T> parse, ICompactForm<T>? compact, out T value)
     {
         if (compact is not null && cached.Headers.ContentType == CompactType(compact))
         {

@@ -5,36 +5,52 @@ namespace Req2Nix.PyPI;
 
 /// <summary>
 /// Which index listed a file, and for which project: the JSON API to ask about it is that index's.
-/// A listing's files are recorded together, under one lock: listings arrive concurrently, and a
-/// large one has thousands of files.
+/// The files the client listed are found by reference (a listing has thousands of files, and only a
+/// few are ever asked about: no URL string is built or hashed for the others); a file from elsewhere
+/// (a lock file) with the URL of a listed one is found by comparing URLs.
 /// </summary>
 internal sealed class FileOrigins
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (IndexLocation Index, PackageName Project)> _origins = new(StringComparer.Ordinal);
+    private readonly Dictionary<DistributionFile, (IndexLocation Index, PackageName Project)> _origins = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Records the origin of each file that has none yet.</summary>
+    /// <summary>Records where the files of one listing come from.</summary>
     public void AddAll(IReadOnlyList<DistributionFile> files, IndexLocation index, PackageName project)
     {
         lock (_lock)
         {
-            _origins.EnsureCapacity(_origins.Count + files.Count);
             foreach (var file in files)
             {
-                _origins.TryAdd(file.Url.AbsoluteUri, (index, project));
+                _origins.TryAdd(file, (index, project));
             }
         }
     }
 
     public bool TryGet(DistributionFile file, out IndexLocation index, out PackageName project)
     {
-        bool found;
-        (IndexLocation, PackageName) origin;
         lock (_lock)
         {
-            found = _origins.TryGetValue(file.Url.AbsoluteUri, out origin);
+            if (_origins.TryGetValue(file, out var origin) || TryFindByUrl(file.Url, out origin))
+            {
+                (index, project) = origin;
+                return true;
+            }
         }
-        (index, project) = origin;
-        return found;
+        (index, project) = (null!, default);
+        return false;
+    }
+
+    private bool TryFindByUrl(Uri url, out (IndexLocation Index, PackageName Project) origin)
+    {
+        foreach (var (listed, listedOrigin) in _origins)
+        {
+            if (listed.Url == url)
+            {
+                origin = listedOrigin;
+                return true;
+            }
+        }
+        origin = default;
+        return false;
     }
 }

@@ -35,9 +35,17 @@ internal sealed class ProjectLister
         for (var i = 0; i < pages.Length; i++)
         {
             var index = _indexes[i];
-            pages[i] = _documents.GetAsync(index.ProjectUrl(name), Freshness.Revalidate, RequestHeaders.SimpleApiAccept, body => Parse(body, index));
+            pages[i] = _documents.GetAsync(index.ProjectUrl(name), Freshness.Revalidate, RequestHeaders.SimpleApiAccept, body => Parse(body, index), CompactProjectPage.Instance);
         }
         var lookups = await OfflineMisses.WhenAll(pages);
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            // A page read back from its compact form was not parsed here: check what parsing checks.
+            if (lookups[i] is { Found: true, Value.HasSupportedApiVersion: false } unsupported)
+            {
+                throw Unsupported(_indexes[i], unsupported.Value!);
+            }
+        }
         var files = new List<DistributionFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = false;
@@ -49,6 +57,13 @@ internal sealed class ProjectLister
             }
             found = true;
             var pageFiles = lookups[i].Value!.Files;
+            if (lookups.Length == 1)
+            {
+                // One index: nothing to merge, and no URL strings to build for the thousands of files.
+                files.AddRange(pageFiles);
+                _origins.AddAll(pageFiles, _indexes[i], name);
+                continue;
+            }
             seen.EnsureCapacity(seen.Count + pageFiles.Count);
             var added = new List<DistributionFile>(pageFiles.Count);
             foreach (var file in pageFiles)
@@ -75,10 +90,13 @@ internal sealed class ProjectLister
             : SimpleHtmlReader.Read(body.Bytes.Span, body.Url, _credentials.Strip);
         if (!page.HasSupportedApiVersion)
         {
-            throw new IndexUnavailableException(index.Display, $"the index speaks simple API version {page.ApiVersion}; req2nix reads version 1.x");
+            throw Unsupported(index, page);
         }
         return page;
     }
+
+    private static IndexUnavailableException Unsupported(IndexLocation index, ProjectPage page) =>
+        new(index.Display, $"the index speaks simple API version {page.ApiVersion}; req2nix reads version 1.x");
 
     private static bool IsJson(DocumentBody body)
     {

@@ -50,10 +50,11 @@ internal static class ResolverSideBySide
             {
                 var cache = Path.Combine(work, $"cold-{run}");
                 server.Requests.Reset();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 using var client = new PyPIClient(new PyPIClientOptions { IndexUrl = server.SimpleUrl, CacheDirectory = cache, MaxConcurrency = concurrency });
                 var (resolution, statistics) = await new DependencyResolver(client, new ResolverOptions { MaxConcurrentRequests = concurrency }).ResolveWithStatisticsAsync(manifest, ResolverBenchInputs.Target(allSystems: false));
-                Console.Error.WriteLine($"  cold run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms, {statistics}");
+                Console.Error.WriteLine($"  cold run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms (this process: req2nix and the server), {statistics}");
                 return (watch.Elapsed, server.Requests.Total, resolution.Packages.Count);
             });
             Print("req2nix cold (in process, x86_64-linux)", cold);

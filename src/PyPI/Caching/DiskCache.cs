@@ -85,6 +85,11 @@ internal sealed class DiskCache
 
     private PooledBuffer? TryReadFile(string path)
     {
+        // A cold run misses every entry: asking first is far cheaper than the exception opening throws.
+        if (!File.Exists(path))
+        {
+            return null;
+        }
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0);

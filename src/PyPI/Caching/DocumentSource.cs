@@ -9,8 +9,10 @@ namespace Req2Nix.PyPI.Caching;
 /// Documents (project pages, metadata files, JSON API documents) through the disk cache: immutable
 /// ones come from the cache without a request, pages are revalidated with their validators, and
 /// what is fetched is parsed before it is stored, so the cache holds only documents that parsed.
-/// The index's "not found" (404, 410) is remembered too: asked again online (a project or file can
-/// appear), taken as the answer offline, so an offline run repeats what the online one saw.
+/// A document with a compact form (a project page) is kept in that form instead of its bytes, so a
+/// warm run reads it back without parsing. The index's "not found" (404, 410) is remembered too:
+/// asked again online (a project or file can appear), taken as the answer offline, so an offline run
+/// repeats what the online one saw.
 /// Offline, only the cache answers.
 /// </summary>
 internal sealed class DocumentSource
@@ -37,10 +39,12 @@ internal sealed class DocumentSource
 
     /// <summary>
     /// The document at <paramref name="url"/>, parsed by <paramref name="parse"/> (which throws
-    /// <see cref="MalformedDocumentException"/> for a body that must be fetched again).
+    /// <see cref="MalformedDocumentException"/> for a body that must be fetched again). With a
+    /// <paramref name="compact"/> form, the cache keeps the parsed value in that form instead of the
+    /// document's bytes (with the same validators), and reads it back without parsing.
     /// </summary>
     /// <exception cref="OfflineMissException">Offline, and the cache lacks it.</exception>
-    public async Task<Lookup<T>> GetAsync<T>(Uri url, Freshness freshness, string accept, Func<DocumentBody, T> parse)
+    public async Task<Lookup<T>> GetAsync<T>(Uri url, Freshness freshness, string accept, Func<DocumentBody, T> parse, ICompactForm<T>? compact = null)
     {
         var key = CacheKey(url);
         var cached = _cache?.TryRead(key);
@@ -56,7 +60,7 @@ internal sealed class DocumentSource
             }
             else if (cached is not null && (_fetcher is null || (freshness == Freshness.Immutable && !_refresh)))
             {
-                if (TryParse(cached, parse, out var value))
+                if (TryUse(cached, parse, compact, out var value))
                 {
                     _log.CacheHit(url);
                     return Lookup<T>.Of(value);
@@ -71,7 +75,7 @@ internal sealed class DocumentSource
             {
                 if (response.Status == HttpStatusCode.NotModified)
                 {
-                    if (cached is { Headers.IsMissing: false } && TryParse(cached, parse, out var current))
+                    if (cached is { Headers.IsMissing: false } && TryUse(cached, parse, compact, out var current))
                     {
                         _log.NotModified(url);
                         return Lookup<T>.Of(current);
@@ -89,15 +93,21 @@ internal sealed class DocumentSource
                 }
                 using var body = await response.ReadBodyAsync(MaxDocumentBytes, bytes => TooLarge(url, bytes), token);
                 var value = parse(new DocumentBody(body.Memory, response.ContentType, response.FinalUrl));
-                _cache?.Write(
-                    new CachedHeaders(key)
-                    {
-                        FinalUrl = response.FinalUrl.AbsoluteUri == key ? null : response.FinalUrl.AbsoluteUri,
-                        ETag = response.ETag,
-                        LastModified = response.LastModified,
-                        ContentType = response.ContentType,
-                    },
-                    body.Span);
+                var headers = new CachedHeaders(key)
+                {
+                    FinalUrl = response.FinalUrl.AbsoluteUri == key ? null : response.FinalUrl.AbsoluteUri,
+                    ETag = response.ETag,
+                    LastModified = response.LastModified,
+                    ContentType = response.ContentType,
+                };
+                if (compact is null)
+                {
+                    _cache?.Write(headers, body.Span);
+                }
+                else
+                {
+                    _cache?.Write(headers with { ContentType = CompactType(compact) }, compact.Write(value));
+                }
                 return Lookup<T>.Of(value);
             });
         }
@@ -112,6 +122,31 @@ internal sealed class DocumentSource
 
     private static RequestHeaders Validators(string accept, CachedDocument? cached) =>
         new(accept, cached?.Headers.ETag, cached?.Headers.LastModified);
+
+    /// <summary>
+    /// The cached value: read from its compact form when the entry holds one, else parsed from the
+    /// document's bytes (a document without a form, or an entry written before it existed, which is
+    /// then rewritten in the form, with the same validators).
+    /// </summary>
+    private bool TryUse<T>(CachedDocument cached, Func<DocumentBody, T> parse, ICompactForm<T>? compact, out T value)
+    {
+        if (compact is not null && cached.Headers.ContentType == CompactType(compact))
+        {
+            return compact.TryRead(cached.Body.Span, out value!);
+        }
+        if (!TryParse(cached, parse, out value))
+        {
+            return false;
+        }
+        if (compact is not null)
+        {
+            _cache?.Write(cached.Headers with { ContentType = CompactType(compact) }, compact.Write(value));
+        }
+        return true;
+    }
+
+    /// <summary>The content type an entry in a compact form records (the form's name says its layout).</summary>
+    private static string CompactType<T>(ICompactForm<T> compact) => $"application/x-req2nix-{compact.Name}";
 
     private static bool TryParse<T>(CachedDocument cached, Func<DocumentBody, T> parse, out T value)
     {

@@ -97,54 +97,48 @@ internal static class SimpleJsonReader
         long? size = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("filename"u8))
+            switch (FieldOf(ref reader))
             {
-                filename = ReadString(ref reader, "filename");
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                urlText = ReadString(ref reader, "url");
-            }
-            else if (reader.ValueTextEquals("hashes"u8))
-            {
-                reader.Read();
-                sha256 = ReadSha256(ref reader);
-            }
-            else if (reader.ValueTextEquals("requires-python"u8))
-            {
-                reader.Read();
-                requiresPython = reader.TokenType == JsonTokenType.String ? strings.Get(ref reader) : null;
-            }
-            else if (reader.ValueTextEquals("core-metadata"u8))
-            {
-                reader.Read();
-                coreMetadata = ReadMetadataAnnouncement(ref reader);
-            }
-            else if (reader.ValueTextEquals("dist-info-metadata"u8) || reader.ValueTextEquals("data-dist-info-metadata"u8))
-            {
-                reader.Read();
-                var announcement = ReadMetadataAnnouncement(ref reader);
-                distInfoMetadata ??= announcement;
-            }
-            else if (reader.ValueTextEquals("yanked"u8))
-            {
-                reader.Read();
-                (yanked, yankedReason) = reader.TokenType switch
-                {
-                    JsonTokenType.True => (true, null),
-                    JsonTokenType.String => (true, reader.GetString() is { Length: > 0 } reason ? reason : null),
-                    _ => (false, (string?)null),
-                };
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                reader.Read();
-                size = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var bytes) && bytes >= 0 ? bytes : null;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case FileField.Filename:
+                    filename = ReadString(ref reader, "filename");
+                    break;
+                case FileField.Url:
+                    urlText = ReadString(ref reader, "url");
+                    break;
+                case FileField.Hashes:
+                    reader.Read();
+                    sha256 = ReadSha256(ref reader);
+                    break;
+                case FileField.RequiresPython:
+                    reader.Read();
+                    requiresPython = reader.TokenType == JsonTokenType.String ? strings.Get(ref reader) : null;
+                    break;
+                case FileField.CoreMetadata:
+                    reader.Read();
+                    coreMetadata = ReadMetadataAnnouncement(ref reader);
+                    break;
+                case FileField.DistInfoMetadata:
+                    reader.Read();
+                    var announcement = ReadMetadataAnnouncement(ref reader);
+                    distInfoMetadata ??= announcement;
+                    break;
+                case FileField.Yanked:
+                    reader.Read();
+                    (yanked, yankedReason) = reader.TokenType switch
+                    {
+                        JsonTokenType.True => (true, null),
+                        JsonTokenType.String => (true, reader.GetString() is { Length: > 0 } reason ? reason : null),
+                        _ => (false, (string?)null),
+                    };
+                    break;
+                case FileField.Size:
+                    reader.Read();
+                    size = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var bytes) && bytes >= 0 ? bytes : null;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
         if (filename is null || urlText is null)
@@ -166,6 +160,52 @@ internal static class SimpleJsonReader
             CoreMetadataSha256 = metadata?.Sha256,
             Size = size,
         };
+    }
+
+    /// <summary>
+    /// Which field of a file entry the current property name is: told by its length, then its bytes
+    /// (a page has thousands of entries, each with about eight names), or by comparing the unescaped
+    /// text when the name is written with escapes.
+    /// </summary>
+    private static FileField FieldOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return FieldOfEscaped(ref reader);
+        }
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            3 when name.SequenceEqual("url"u8) => FileField.Url,
+            4 when name.SequenceEqual("size"u8) => FileField.Size,
+            6 when name.SequenceEqual("hashes"u8) => FileField.Hashes,
+            6 when name.SequenceEqual("yanked"u8) => FileField.Yanked,
+            8 when name.SequenceEqual("filename"u8) => FileField.Filename,
+            13 when name.SequenceEqual("core-metadata"u8) => FileField.CoreMetadata,
+            15 when name.SequenceEqual("requires-python"u8) => FileField.RequiresPython,
+            18 when name.SequenceEqual("dist-info-metadata"u8) => FileField.DistInfoMetadata,
+            23 when name.SequenceEqual("data-dist-info-metadata"u8) => FileField.DistInfoMetadata,
+            _ => FileField.Other,
+        };
+    }
+
+    private static FileField FieldOfEscaped(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<(FileField Field, string Name)> fields =
+        [
+            (FileField.Filename, "filename"), (FileField.Url, "url"), (FileField.Hashes, "hashes"),
+            (FileField.RequiresPython, "requires-python"), (FileField.CoreMetadata, "core-metadata"),
+            (FileField.DistInfoMetadata, "dist-info-metadata"), (FileField.DistInfoMetadata, "data-dist-info-metadata"),
+            (FileField.Yanked, "yanked"), (FileField.Size, "size"),
+        ];
+        foreach (var (field, name) in fields)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return field;
+            }
+        }
+        return FileField.Other;
     }
 
     /// <summary>PEP 691 <c>hashes</c>: only sha256 is kept; a sha256 that is no digest makes the page malformed.</summary>
@@ -207,13 +247,15 @@ internal static class SimpleJsonReader
         return new MetadataAnnouncement(false, null);
     }
 
+    /// <summary>64 hex digits, read from the UTF-8 bytes as they are.</summary>
     private static Sha256Digest ReadHexDigest(ref Utf8JsonReader reader)
     {
-        Span<char> hex = stackalloc char[Sha256Digest.HexLength];
+        Span<byte> bytes = stackalloc byte[Sha256Digest.Length];
         if (reader.ValueSpan.Length == Sha256Digest.HexLength && !reader.ValueIsEscaped
-            && reader.CopyString(hex) == Sha256Digest.HexLength && Sha256Digest.TryParseHex(hex, out var digest))
+            && Convert.FromHexString(reader.ValueSpan, bytes, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == Sha256Digest.Length)
         {
-            return digest;
+            return Sha256Digest.FromBytes(bytes);
         }
         throw new MalformedDocumentException($"a sha256 digest is not 64 hex digits (byte {reader.TokenStartIndex})");
     }
@@ -245,6 +287,19 @@ internal static class SimpleJsonReader
     }
 
     private readonly record struct MetadataAnnouncement(bool Available, Sha256Digest? Sha256);
+
+    private enum FileField
+    {
+        Other,
+        Filename,
+        Url,
+        Hashes,
+        RequiresPython,
+        CoreMetadata,
+        DistInfoMetadata,
+        Yanked,
+        Size,
+    }
 
     /// <summary>Files of one release repeat the same Requires-Python: keep one string for a run of equal values.</summary>
     private struct RepeatedStrings

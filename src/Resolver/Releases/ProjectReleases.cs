@@ -38,8 +38,9 @@ public sealed class ProjectReleases
         var count = 0;
         // The files of one release share their version text and mostly their Requires-Python:
         // each distinct text is parsed once.
-        var versionTexts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var versions = new List<Pep440Version>();
+        // About two files per release: sized so that the tables do not grow while they fill.
+        var versionTexts = new Dictionary<string, int>((listing.Files.Count / 2) + 1, StringComparer.Ordinal);
+        var versions = new List<Pep440Version>((listing.Files.Count / 2) + 1);
         var requiresPython = new RequiresPythonTexts();
         for (var i = 0; i < listing.Files.Count; i++)
         {

@@ -54,8 +54,10 @@ public sealed class SystemReleases
             var usable = false;
             var unyanked = false;
             var wheel = false;
-            foreach (var file in project.FilesOf(index))
+            var files = project.FilesOf(index);
+            for (var i = 0; i < files.Count; i++)
             {
+                var file = files[i];
                 if (!IsUsableFormat(file, target, wheels, sdists)
                     || !SupportsPython(file.RequiresPython, target, pythonChecks)
                     || (pins is not null && !IsPinned(file, pins)))
@@ -104,9 +106,10 @@ public sealed class SystemReleases
         {
             return target.Tags.IsCompatible(wheel);
         }
-        foreach (var python in wheel.PythonTags)
+        var pythonTags = wheel.PythonTags;
+        for (var i = 0; i < pythonTags.Count; i++)
         {
-            if (target.Tags.IsCompatible(new WheelTag(python, "none", "any")))
+            if (target.Tags.IsCompatible(new WheelTag(pythonTags[i], "none", "any")))
             {
                 return true;
             }

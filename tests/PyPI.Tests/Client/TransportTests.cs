@@ -11,17 +11,22 @@ public sealed class TransportTests
     {
         await using var server = await FixtureIndexServer.StartAsync();
         using var test = TestClient.For(server);
+        var cache = new DiskCache(test.CacheDirectory!, _ => { });
 
-        var listing = await test.Client.GetProjectAsync(PackageName.Parse("requests"), default);
+        var wheel = await MetadataTests.FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-2.0.0-py3-none-any.whl");
+        var pageBytes = test.Client.Counts.BytesReceived;
+        await test.Client.GetMetadataAsync(wheel, default);
 
-        using var entry = new DiskCache(test.CacheDirectory!, _ => { }).TryRead(DocumentSource.CacheKey(server.Url("/simple/requests/")));
-        Assert.NotNull(entry);
         // The server tags each content coding's representation: "-gzip" is the compressed one.
-        Assert.EndsWith("-gzip\"", entry.Headers.ETag, StringComparison.Ordinal);
-        Assert.Equal((byte)'{', entry.Body.Span[0]);
-        Assert.Equal("application/vnd.pypi.simple.v1+json", entry.Headers.ContentType);
-        Assert.NotEmpty(listing.Files);
-        Assert.Equal(entry.Body.Length, test.Client.Counts.BytesReceived);
+        using var page = cache.TryRead(DocumentSource.CacheKey(server.Url("/simple/edge-no-core-metadata/")));
+        Assert.NotNull(page);
+        Assert.EndsWith("-gzip\"", page.Headers.ETag, StringComparison.Ordinal);
+        using var release = cache.TryRead(DocumentSource.CacheKey(server.Url("/pypi/edge-no-core-metadata/2.0.0/json")));
+        Assert.NotNull(release);
+        Assert.EndsWith("-gzip\"", release.Headers.ETag, StringComparison.Ordinal);
+        Assert.Equal((byte)'{', release.Body.Span[0]);
+        Assert.Equal("application/json", release.Headers.ContentType);
+        Assert.Equal(release.Body.Length, test.Client.Counts.BytesReceived - pageBytes);
     }
 
     [Fact]

@@ -36,6 +36,24 @@ public sealed class SimpleJsonReaderTests
         Assert.Equal(1505, file.Size);
     }
 
+    [Fact]
+    public void Reads_field_names_written_with_escapes_and_upper_case_digests_as_the_plain_ones()
+    {
+        var plain = Read($$"""
+            {"files":[{"filename":"a-1.0-py3-none-any.whl","url":"a-1.0-py3-none-any.whl","hashes":{"sha256":"{{Hex}}"},
+              "requires-python":">=3.8","data-dist-info-metadata":{"sha256":"{{OtherHex}}"},"yanked":true,"size":7}]}
+            """);
+        var escaped = Read($$"""
+            {"files":[{"filename":"a-1.0-py3-none-any.whl","url":"a-1.0-py3-none-any.whl","hashes":{"sha256":"{{Hex.ToUpperInvariant()}}"},
+              "requires-python":">=3.8","data-dist-info-metadata":{"sha256":"{{OtherHex}}"},"yanked":true,"size":7}]}
+            """);
+
+        var expected = Assert.Single(plain.Files);
+        Assert.Equal(expected, Assert.Single(escaped.Files));
+        Assert.True(expected.HasCoreMetadata);
+        Assert.Equal(Hex, expected.Sha256?.ToHex());
+    }
+
     [Theory]
     [InlineData("false", false, null)]
     [InlineData("true", true, null)]

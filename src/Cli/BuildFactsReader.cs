@@ -26,7 +26,7 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
         var facts = new BuildFacts?[files.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, files.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = client.Options.MaxConcurrency, CancellationToken = cancellationToken },
             async (i, token) =>
             {
                 facts[i] = await ReadAsync(files[i].File, token);

@@ -117,6 +117,13 @@ public sealed class CommandLineDefinition
         DefaultValueFactory = _ => Req2Nix.PyPI.RetrySettings.Default.MaxRetries,
     };
 
+    public Option<int> Concurrency { get; } = new("--concurrency")
+    {
+        Description = "requests to the index in flight at once (listings, metadata, downloads)",
+        HelpName = "N",
+        DefaultValueFactory = _ => Req2Nix.PyPI.PyPIClientOptions.DefaultMaxConcurrency,
+    };
+
     public Option<double> Timeout { get; } = new("--timeout")
     {
         Description = "seconds one request may take",
@@ -198,7 +205,7 @@ public sealed class CommandLineDefinition
 
     private IEnumerable<Option> SharedOptions() =>
     [
-        Constraints, IndexUrl, ExtraIndexUrls, Pre, Python, Systems, Retries, Timeout, Offline, Refresh, CacheDirectory, Wheels,
+        Constraints, IndexUrl, ExtraIndexUrls, Pre, Python, Systems, Retries, Concurrency, Timeout, Offline, Refresh, CacheDirectory, Wheels,
         ReuseNixpkgs, Groups, OnlyMain, Extras, AllExtras, Verbose, Quiet,
     ];
 }

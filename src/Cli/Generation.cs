@@ -53,7 +53,8 @@ public sealed class Generation
         else
         {
             _reporter.Phase("resolving");
-            resolution = await new DependencyResolver(client).ResolveAsync(inputs.Manifest!, Target, cancellationToken);
+            resolution = await new DependencyResolver(client, ResolverOptions.Default with { MaxConcurrentRequests = _settings.Concurrency })
+                .ResolveAsync(inputs.Manifest!, Target, cancellationToken);
         }
 
         _reporter.Phase("reading build systems");
@@ -79,6 +80,7 @@ public sealed class Generation
         Refresh = _settings.Refresh,
         Retry = RetrySettings.Default with { MaxRetries = _settings.Retries },
         RequestTimeout = _settings.RequestTimeout,
+        MaxConcurrency = _settings.Concurrency,
         NetrcText = ReadNetrc(),
         Log = _settings.Verbosity == Verbosity.Verbose ? _reporter.Log : null,
     };

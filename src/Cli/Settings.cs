@@ -32,6 +32,9 @@ public sealed record Settings
 
     public int Retries { get; init; } = Req2Nix.PyPI.RetrySettings.Default.MaxRetries;
 
+    /// <summary>Requests to the index in flight at once, shared by the resolver and the build-facts downloads.</summary>
+    public int Concurrency { get; init; } = Req2Nix.PyPI.PyPIClientOptions.DefaultMaxConcurrency;
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public bool Offline { get; init; }

@@ -47,6 +47,7 @@ public static class SettingsReader
             Python = ReadPython(parse.GetValue(definition.Python) ?? CommandLineDefinition.DefaultPython),
             Systems = ReadSystems(parse.GetValue(definition.Systems)),
             Retries = ReadRetries(parse.GetValue(definition.Retries)),
+            Concurrency = ReadConcurrency(parse.GetValue(definition.Concurrency)),
             RequestTimeout = ReadTimeout(parse.GetValue(definition.Timeout)),
             Offline = parse.GetValue(definition.Offline),
             Refresh = parse.GetValue(definition.Refresh),
@@ -101,6 +102,11 @@ public static class SettingsReader
 
     private static int ReadRetries(int retries) =>
         retries is >= 0 and <= 100 ? retries : throw new UsageException($"--retries {retries}: expected 0 to 100");
+
+    private static int ReadConcurrency(int concurrency) =>
+        concurrency is >= 1 and <= Req2Nix.PyPI.PyPIClientOptions.MaxMaxConcurrency
+            ? concurrency
+            : throw new UsageException($"--concurrency {concurrency}: expected 1 to {Req2Nix.PyPI.PyPIClientOptions.MaxMaxConcurrency}");
 
     private static TimeSpan ReadTimeout(double seconds) =>
         seconds is > 0 and <= 3600

@@ -32,12 +32,18 @@ public sealed record PyPIClientOptions
     /// </summary>
     public bool VerifyIndexDigests { get; init; }
 
+    /// <summary>The default of <see cref="MaxConcurrency"/>.</summary>
+    public const int DefaultMaxConcurrency = 16;
+
+    /// <summary>The largest <see cref="MaxConcurrency"/> allowed.</summary>
+    public const int MaxMaxConcurrency = 256;
+
     /// <summary>Requests in flight at once.</summary>
     public int MaxConcurrency
     {
         get;
-        init => field = value is >= 1 and <= 256 ? value : throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), value, "from 1 to 256 requests at once");
-    } = 16;
+        init => field = value is >= 1 and <= MaxMaxConcurrency ? value : throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), value, $"from 1 to {MaxMaxConcurrency} requests at once");
+    } = DefaultMaxConcurrency;
 
     /// <summary>How long one request may go without progress (until its headers, then between body reads).</summary>
     public TimeSpan RequestTimeout { get; init => field = Positive(value, nameof(RequestTimeout)); } = TimeSpan.FromSeconds(30);

@@ -46,6 +46,22 @@ public class ConvertTests : IClassFixture<RecordedIndex>
     }
 
     [Fact]
+    public async Task One_request_at_a_time_gives_the_same_bytes_as_many()
+    {
+        using var serial = new CliSandbox();
+        using var parallel = new CliSandbox();
+        serial.Write("requirements.txt", "flask\nrequests[socks]\n");
+        parallel.Write("requirements.txt", "flask\nrequests[socks]\n");
+
+        var one = await serial.RunAsync("-i", _index.SimpleUrl, "--concurrency", "1", "requirements.txt");
+        var many = await parallel.RunAsync("-i", _index.SimpleUrl, "--concurrency", "64", "requirements.txt");
+
+        Assert.Equal(ExitCode.Done, one.ExitCode);
+        Assert.Equal(ExitCode.Done, many.ExitCode);
+        Assert.Equal(one.Stdout, many.Stdout);
+    }
+
+    [Fact]
     public async Task Output_goes_to_the_file_given_with_o_and_nothing_to_stdout()
     {
         using var sandbox = new CliSandbox();

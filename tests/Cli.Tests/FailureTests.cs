@@ -42,6 +42,8 @@ public class FailureTests : IClassFixture<RecordedIndex>
     [InlineData("--python", "2.7", "requirements.txt")]
     [InlineData("--offline", "--refresh", "requirements.txt")]
     [InlineData("-i", "", "requirements.txt")]
+    [InlineData("--concurrency", "0", "requirements.txt")]
+    [InlineData("--concurrency", "257", "requirements.txt")]
     [InlineData("-i", "ftp://example.org/simple", "requirements.txt")]
     [InlineData()]
     public async Task Usage_errors_exit_with_2(params string[] args)

@@ -4,7 +4,7 @@
 # caches) and warm (req2nix --offline from its cache; pip with its warm HTTP cache). Each run gets a
 # fresh server so its request count is its own. Prints a Markdown table.
 #
-#   bench/cli-vs-pip.sh [REQUIREMENTS] [LATENCY_MS] [RUNS]
+#   bench/cli-vs-pip.sh [REQUIREMENTS] [LATENCY_MS] [RUNS] [CONCURRENCY]
 #
 # req2nix does its whole job (resolve for CPython 3.11 on x86_64-linux, read the build system and
 # import names of every file the builds use, write python-packages.nix); pip resolves with
@@ -14,16 +14,21 @@ cd "$(dirname "$0")/.."
 requirements="${1:-tests/Resolver.Tests/Differential/cases/s16-large-150/requirements.txt}"
 latency="${2:-20}"
 runs="${3:-3}"
+concurrency="${4:-16}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet build src/Cli -c Release >/dev/null
 dotnet build fixtures/FixtureIndex -c Release >/dev/null
-# Two builds of the same code: as `dotnet build` (and `dotnet tool install`) leave it, JIT-compiled
-# at start-up, and published ReadyToRun (precompiled; what a packager would ship).
+# Three builds of the same code: as `dotnet build` (and `dotnet tool install`) leave it, JIT-compiled
+# at start-up; published ReadyToRun (precompiled, framework-dependent); and published self-contained
+# as one composite ReadyToRun image of the app and the framework, which also precompiles the
+# framework's generics over the app's types (what a packager should ship; README "Install").
 dotnet publish src/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" >/dev/null
+dotnet publish src/Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/composite" >/dev/null
 jit=(dotnet src/Cli/bin/Release/net10.0/req2nix.dll)
 r2r=("$work/r2r/req2nix")
+composite=("$work/composite/req2nix")
 server=(dotnet fixtures/FixtureIndex/bin/Release/net10.0/req2nix-fixture-index.dll --mirror --latency-ms "$latency")
 
 # Runs "$@" against a fresh server on PORT (caches are keyed by URL: cold and warm runs share a
@@ -47,11 +52,12 @@ measure() {
 
 jit_run() { req2nix_run jit "$@"; }
 r2r_run() { req2nix_run r2r "$@"; }
+composite_run() { req2nix_run composite "$@"; }
 req2nix_run() { # BUILD CACHE OFFLINE URL
   local build="$1"; shift
   local -n command="$build"
   local offline=(); [ "$2" = yes ] && offline=(--offline)
-  "${command[@]}" -q -i "$3" --python 3.11 --system x86_64-linux --cache-dir "$1" "${offline[@]}" -o "$work/out.nix" "$requirements"
+  "${command[@]}" -q -i "$3" --concurrency "$concurrency" --python 3.11 --system x86_64-linux --cache-dir "$1" "${offline[@]}" -o "$work/out.nix" "$requirements"
 }
 pip_run() { # CACHE URL
   python3 -m pip install -q --dry-run --ignore-installed --only-binary=:all: --disable-pip-version-check \
@@ -67,21 +73,24 @@ for run in $(seq 1 "$runs"); do
   results[jit-warm]+="$(measure "$port" jit_run "$work/j-$run" yes)"$'\n'
   results[r2r-cold]+="$(measure "$port" r2r_run "$work/r-$run" no)"$'\n'
   results[r2r-warm]+="$(measure "$port" r2r_run "$work/r-$run" yes)"$'\n'
+  results[composite-cold]+="$(measure "$port" composite_run "$work/c-$run" no)"$'\n'
+  results[composite-warm]+="$(measure "$port" composite_run "$work/c-$run" yes)"$'\n'
   results[pip-cold]+="$(measure "$port" pip_run "$work/p-$run")"$'\n'
   results[pip-warm]+="$(measure "$port" pip_run "$work/p-$run")"$'\n'
 done
 
 packages=$(grep -c '= buildPythonPackage' "$work/out.nix")
 pins=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['install']))" "$work/pip.json")
-echo "requirements: $requirements; $latency ms added per request; best of $runs; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "requirements: $requirements; $latency ms added per request; req2nix --concurrency $concurrency; best of $runs; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "req2nix: $packages packages written; pip: $pins pins"
 echo
-echo "| | req2nix (JIT) | req2nix (ReadyToRun) | requests | pip 23.2 | requests | pip / req2nix (JIT, R2R) |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| | req2nix (JIT) | req2nix (ReadyToRun) | req2nix (composite) | requests | pip 23.2 | requests | pip / req2nix (JIT, R2R, composite) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for mode in cold warm; do
   read -r j jq <<<"$(printf '%s' "${results[jit-$mode]}" | best)"
-  read -r r rq <<<"$(printf '%s' "${results[r2r-$mode]}" | best)"
+  read -r r _ <<<"$(printf '%s' "${results[r2r-$mode]}" | best)"
+  read -r c cq <<<"$(printf '%s' "${results[composite-$mode]}" | best)"
   read -r p pq <<<"$(printf '%s' "${results[pip-$mode]}" | best)"
-  printf '| %s | %.3f s | %.3f s | %s | %.2f s | %s | %.0fx, %.0fx |\n' "$mode" "$j" "$r" "$rq" "$p" "$pq" \
-    "$(echo "$p / $j" | bc -l)" "$(echo "$p / $r" | bc -l)"
+  printf '| %s | %.3f s | %.3f s | %.3f s | %s | %.2f s | %s | %.0fx, %.0fx, %.0fx |\n' "$mode" "$j" "$r" "$c" "$cq" "$p" "$pq" \
+    "$(echo "$p / $j" | bc -l)" "$(echo "$p / $r" | bc -l)" "$(echo "$p / $c" | bc -l)"
 done

@@ -1,4 +1,4 @@
-namespace Req2Nix.Inputs.Requirements;
+namespace Req2Nix.Inputs;
 
 /// <summary>
 /// Keeps credentials written into URLs (<c>https://user:token@host/…</c>, often from <c>${VAR}</c>)
@@ -7,6 +7,28 @@ namespace Req2Nix.Inputs.Requirements;
 /// </summary>
 public static class UrlCredentials
 {
+    /// <summary>
+    /// The URL without the user-info part of its netloc (over SSH without the password only), for
+    /// URLs that reach a source in the output; text without <c>://</c> is returned as it is.
+    /// </summary>
+    public static string Strip(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return url;
+        }
+        var netlocStart = schemeEnd + 3;
+        var netlocEnd = url.IndexOfAny(['/', '?', '#'], netlocStart);
+        if (netlocEnd < 0)
+        {
+            netlocEnd = url.Length;
+        }
+        var netloc = url[netlocStart..netlocEnd];
+        var stripped = StripFromNetloc(netloc, url[..schemeEnd]);
+        return ReferenceEquals(stripped, netloc) ? url : string.Concat(url.AsSpan(0, netlocStart), stripped, url.AsSpan(netlocEnd));
+    }
+
     /// <summary>The netloc without its user-info part (over SSH without the password only).</summary>
     public static string StripFromNetloc(string netloc, string scheme)
     {

@@ -1,6 +1,4 @@
-using Req2Nix.Inputs.Requirements;
-
-namespace Req2Nix.Inputs.Tests.Requirements;
+namespace Req2Nix.Inputs.Tests;
 
 public sealed class UrlCredentialsTests
 {
@@ -28,5 +26,19 @@ public sealed class UrlCredentialsTests
     public void StripFromNetloc_drops_credentials_but_keeps_an_ssh_account(string netloc, string scheme, string stripped)
     {
         Assert.Equal(stripped, UrlCredentials.StripFromNetloc(netloc, scheme));
+    }
+
+    [Theory]
+    [InlineData("https://token@host/simple/", "https://host/simple/")]
+    [InlineData("https://u:p@host", "https://host")]
+    [InlineData("git+https://u:p@github.com/o/r.git@v1", "git+https://github.com/o/r.git@v1")]
+    [InlineData("ssh://git:pw@host/r", "ssh://git@host/r")]
+    [InlineData("git+ssh://git@github.com/o/r.git", "git+ssh://git@github.com/o/r.git")]
+    [InlineData("git://user@host/r?x=a@b", "git://host/r?x=a@b")]
+    [InlineData("https://host/path@v1", "https://host/path@v1")]
+    [InlineData("../local/path", "../local/path")]
+    public void Strip_drops_credentials_from_a_url_but_keeps_an_ssh_account(string url, string stripped)
+    {
+        Assert.Equal(stripped, UrlCredentials.Strip(url));
     }
 }

@@ -43,6 +43,7 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
     {
         var files = BuildFiles.ToInspect(resolution, policy);
         var outcomes = new FileFacts[files.Count];
+        ReportSpeculation(files);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, files.Count),
             new ParallelOptions { MaxDegreeOfParallelism = client.Options.MaxConcurrency, CancellationToken = cancellationToken },
@@ -86,6 +87,24 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
                 : package);
         }
         return resolution with { Packages = packages };
+    }
+
+    /// <summary>For <c>-v</c>: how much of the reading the speculation did, and how much it did for nothing.</summary>
+    private void ReportSpeculation(IReadOnlyList<(ResolvedPackage Package, ResolvedFile File)> files)
+    {
+        var done = 0;
+        var underWay = 0;
+        var known = 0;
+        foreach (var (_, file) in files)
+        {
+            if (_reads.TryGetValue(file.Sha256, out var read))
+            {
+                known++;
+                done += read.Completion.IsCompleted ? 1 : 0;
+                underWay += read.IsClaimed && !read.Completion.IsCompleted ? 1 : 0;
+            }
+        }
+        reporter.Detail($"build facts: {done} of {files.Count} files read while resolving, {underWay} under way; {_reads.Count - known} queued for pins not kept");
     }
 
     /// <summary>The outcome for a file the output uses: the run's read of it, started here when no one has yet.</summary>

@@ -21,6 +21,8 @@ internal sealed class FileFactsRead
     /// <summary>The outcome; faulted with the read's error (a digest mismatch), cancelled when the read was.</summary>
     public Task<FileFacts> Completion => _completion.Task;
 
+    public bool IsClaimed => Volatile.Read(ref _claimed) != 0;
+
     /// <summary>True for the one caller that must then <see cref="RunAsync"/> it.</summary>
     public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
 

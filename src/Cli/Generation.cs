@@ -45,6 +45,9 @@ public sealed class Generation
         using var client = new PyPIClient(ClientOptions(index));
         using var progress = _reporter.Track(client);
 
+        var facts = new BuildFactsReader(client, new BuildFactsCache(_settings.CacheDirectory), _reporter);
+        await using var speculation = new SpeculativeBuildFacts(
+            facts, _settings.Wheels, _settings.Python, SpeculativeBuildFacts.WorkersFor(_settings.Concurrency), cancellationToken);
         Resolution resolution;
         if (inputs.Locked is { } locked)
         {
@@ -53,12 +56,12 @@ public sealed class Generation
         else
         {
             _reporter.Phase("resolving");
-            resolution = await new DependencyResolver(client, ResolverOptions.Default with { MaxConcurrentRequests = _settings.Concurrency })
-                .ResolveAsync(inputs.Manifest!, Target, cancellationToken);
+            var options = ResolverOptions.Default with { MaxConcurrentRequests = _settings.Concurrency, Observer = speculation };
+            resolution = await new DependencyResolver(client, options).ResolveAsync(inputs.Manifest!, Target, cancellationToken);
         }
+        speculation.Stop();
 
         _reporter.Phase("reading build systems");
-        var facts = new BuildFactsReader(client, new BuildFactsCache(_settings.CacheDirectory), _reporter);
         resolution = await facts.FillAsync(resolution, _settings.Wheels, cancellationToken);
 
         _reporter.Phase("writing");

@@ -1,5 +1,6 @@
 using Req2Nix.Emit.Packages;
 using Req2Nix.Emit.Sources;
+using Req2Nix.Packaging.Targets;
 using Req2Nix.Resolver;
 
 namespace Req2Nix.Emit;
@@ -12,9 +13,9 @@ namespace Req2Nix.Emit;
 public static class BuildFiles
 {
     /// <summary>
-    /// For each package, in resolution order, the file worth reading under <paramref name="policy"/>:
-    /// the sdist when some system builds from it (its build system and modules), else the first wheel
-    /// it installs (its modules); packages built from a VCS checkout or a path have none.
+    /// For each package, in resolution order, the file worth reading under <paramref name="policy"/>
+    /// (<see cref="ToInspect(ResolvedPackage, SystemSet, PythonTarget, WheelPolicy)"/>); packages
+    /// built from a VCS checkout or a path have none.
     /// </summary>
     public static IReadOnlyList<(ResolvedPackage Package, ResolvedFile File)> ToInspect(Resolution resolution, WheelPolicy policy)
     {
@@ -23,25 +24,37 @@ public static class BuildFiles
         var result = new List<(ResolvedPackage, ResolvedFile)>();
         foreach (var package in resolution.Packages)
         {
-            var variants = ArtifactChoice.Choose(package, packages.SystemsOf(package), resolution.Target.Python, policy);
-            ResolvedFile? wheel = null;
-            ResolvedFile? sdist = null;
-            foreach (var variant in variants)
-            {
-                if (variant.Kind == ArtifactKind.Sdist)
-                {
-                    sdist ??= variant.Sources[0].File;
-                }
-                else if (variant.Kind == ArtifactKind.Wheel)
-                {
-                    wheel ??= variant.Sources[0].File;
-                }
-            }
-            if ((sdist ?? wheel) is { } file)
+            if (ToInspect(package, packages.SystemsOf(package), resolution.Target.Python, policy) is { } file)
             {
                 result.Add((package, file));
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The one file of <paramref name="package"/> worth reading when it is built on
+    /// <paramref name="systems"/> under <paramref name="policy"/>: the sdist when some system builds
+    /// from it (its build system and modules), else the first wheel it installs (its modules); null
+    /// when it has neither. A caller that guesses a package early (before the resolution is final)
+    /// asks here too, so that its guess follows the same rule.
+    /// </summary>
+    public static ResolvedFile? ToInspect(ResolvedPackage package, SystemSet systems, PythonTarget python, WheelPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(python);
+        ResolvedFile? wheel = null;
+        foreach (var variant in ArtifactChoice.Choose(package, systems, python, policy))
+        {
+            if (variant.Kind == ArtifactKind.Sdist)
+            {
+                return variant.Sources[0].File;
+            }
+            if (variant.Kind == ArtifactKind.Wheel)
+            {
+                wheel ??= variant.Sources[0].File;
+            }
+        }
+        return wheel;
     }
 }

@@ -54,7 +54,9 @@ public sealed class DependencyResolver
             }
         }
 
-        var solves = await Task.WhenAll(environments.Values.Select(environment => SystemSolve.PrepareAsync(manifest, environment, store, prefetcher)))
+        var listed = new ListedFiles(manifest, manifest.Index.Formats, environments);
+        var solves = await Task.WhenAll(environments.Values.Select(environment =>
+                SystemSolve.PrepareAsync(manifest, environment, store, prefetcher, NotifierFor(environment, listed))))
             .ConfigureAwait(false);
         await Task.WhenAll(solves.Select(solve => solve.RunAsync(cancellationToken))).ConfigureAwait(false);
 
@@ -64,13 +66,16 @@ public sealed class DependencyResolver
             throw Impossible(failed, target.Systems);
         }
         var pins = await Task.WhenAll(solves.Select(SystemPins.ReadAsync)).ConfigureAwait(false);
-        var resolution = await new ResolutionAssembler(store, manifest, target, environments).AssembleAsync(pins).ConfigureAwait(false);
+        var resolution = await new ResolutionAssembler(store, listed, target).AssembleAsync(pins).ConfigureAwait(false);
         var (listings, metadata) = store.RequestCounts;
         var (waits, waitTime) = store.SolverWaits;
         var statistics = new ResolverStatistics(
             listings, metadata, solves.Sum(solve => solve.Solver.Rounds), solves.Sum(solve => solve.Solver.Backjumps), waits, waitTime);
         return (resolution, statistics);
     }
+
+    private PinNotifier? NotifierFor(TargetEnvironment environment, ListedFiles listed) =>
+        _options.Observer is { } observer ? new PinNotifier(observer, listed, environment.System) : null;
 
     private static ResolutionImpossibleException Impossible(List<SystemSolve> failed, SystemSet targetSystems)
     {

@@ -16,4 +16,7 @@ public sealed record ResolverOptions
 
     /// <summary>At most this many metadata files fetched speculatively.</summary>
     public int PrefetchBudget { get; init; } = 2000;
+
+    /// <summary>Told each release a solver pins, while it runs; null tells no one.</summary>
+    public IResolutionObserver? Observer { get; init; }
 }

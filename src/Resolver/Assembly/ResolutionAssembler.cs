@@ -15,16 +15,14 @@ namespace Req2Nix.Resolver.Assembly;
 internal sealed class ResolutionAssembler
 {
     private readonly ReleaseStore _store;
-    private readonly Manifest _manifest;
+    private readonly ListedFiles _listed;
     private readonly ResolutionTarget _target;
-    private readonly IReadOnlyDictionary<NixSystem, TargetEnvironment> _environments;
 
-    public ResolutionAssembler(ReleaseStore store, Manifest manifest, ResolutionTarget target, IReadOnlyDictionary<NixSystem, TargetEnvironment> environments)
+    public ResolutionAssembler(ReleaseStore store, ListedFiles listed, ResolutionTarget target)
     {
         _store = store;
-        _manifest = manifest;
+        _listed = listed;
         _target = target;
-        _environments = environments;
     }
 
     public async Task<Resolution> AssembleAsync(IReadOnlyList<SystemPins> systems)
@@ -104,30 +102,9 @@ internal sealed class ResolutionAssembler
             var digest = await _store.GetSha256Async(direct.File).ConfigureAwait(false);
             return [new ResolvedFile(direct.File.Filename, direct.File.Url.ToString(), digest)];
         }
-        var candidate = (IndexCandidate)release;
-        var formats = _store.Settings.Formats;
-        var wheels = formats.AllowsWheels(candidate.Project.Name);
-        var sdists = formats.AllowsSdists(candidate.Project.Name);
-        var pins = HashPinsFor(candidate.Project.Name);
-        var usable = candidate.Project.FilesOf(candidate.VersionIndex)
-            .Where(file => systems.Any(system => SystemReleases.IsUsable(file, _environments[system], wheels, sdists)))
-            .Where(file => pins is null || (file.File.Sha256 is { } digest && pins.Contains(digest)))
-            .ToList();
-        if (usable.Any(file => !file.IsYanked))
-        {
-            usable.RemoveAll(file => file.IsYanked);
-        }
+        var usable = _listed.Of((IndexCandidate)release, systems);
         var digests = await Task.WhenAll(usable.Select(file => _store.GetSha256Async(file.File))).ConfigureAwait(false);
         return [.. usable.Select((file, i) => new ResolvedFile(file.File.Filename, file.File.Url.ToString(), digests[i]))];
-    }
-
-    /// <summary>The sha256 pins the inputs give for a project, or null when they give none.</summary>
-    private IReadOnlySet<Packaging.Hashing.Sha256Digest>? HashPinsFor(PackageName name)
-    {
-        var pins = _manifest.Requirements.Concat(_manifest.Constraints)
-            .Where(requirement => requirement.Name == name)
-            .Aggregate(HashPinSet.Any, (set, requirement) => set.And(HashPinSet.From(requirement.Hashes)));
-        return pins.IsEmpty ? null : pins.Sha256Digests();
     }
 
     private static List<string> ForkNotes(List<ResolvedPackage> packages)

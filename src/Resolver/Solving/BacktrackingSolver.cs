@@ -13,13 +13,15 @@ internal sealed class BacktrackingSolver
     private readonly CandidateFactory _factory;
     private readonly MatchFinder _finder;
     private readonly PreferenceRule _preference;
+    private readonly PinNotifier? _notifier;
     private readonly List<SolverState> _states = [];
 
-    public BacktrackingSolver(CandidateFactory factory, MatchFinder finder, PreferenceRule preference)
+    public BacktrackingSolver(CandidateFactory factory, MatchFinder finder, PreferenceRule preference, PinNotifier? notifier = null)
     {
         _factory = factory;
         _finder = finder;
         _preference = preference;
+        _notifier = notifier;
     }
 
     /// <summary>How many rounds the last run took.</summary>
@@ -237,6 +239,7 @@ internal sealed class BacktrackingSolver
             // The newest pin goes last: backjumping takes pins from the end.
             State.Mapping.Remove(name);
             State.Mapping[name] = candidate;
+            _notifier?.Pinned(candidate);
             return [];
         }
     }

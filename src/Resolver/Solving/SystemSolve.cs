@@ -35,7 +35,7 @@ internal sealed class SystemSolve
 
     public SolverOutcome? Outcome { get; private set; }
 
-    public static async Task<SystemSolve> PrepareAsync(Manifest manifest, TargetEnvironment target, ReleaseStore store, Prefetcher? prefetcher)
+    public static async Task<SystemSolve> PrepareAsync(Manifest manifest, TargetEnvironment target, ReleaseStore store, Prefetcher? prefetcher, PinNotifier? notifier)
     {
         var identifiers = new IdentifierTable();
         var factory = new CandidateFactory(store, target, identifiers, prefetcher);
@@ -57,7 +57,7 @@ internal sealed class SystemSolve
             roots.Add(requirement);
         }
         var finder = new MatchFinder(factory, constraints, store.Settings);
-        var solver = new BacktrackingSolver(factory, finder, new PreferenceRule(userRequested));
+        var solver = new BacktrackingSolver(factory, finder, new PreferenceRule(userRequested), notifier);
         return new SystemSolve(target, factory, finder, solver, roots);
     }
 

@@ -12,6 +12,7 @@ namespace Req2Nix.Cli;
 internal sealed class BuildFactsCache(string cacheDirectory)
 {
     private readonly string _folder = Path.Combine(cacheDirectory, "build-facts-v1");
+    private bool _folderMade;
 
     public bool TryGet(Sha256Digest sha256, out BuildFacts facts)
     {
@@ -78,8 +79,12 @@ internal sealed class BuildFactsCache(string cacheDirectory)
         }
         try
         {
-            Directory.CreateDirectory(_folder);
-            AtomicFile.Write(PathOf(sha256), buffer.ToArray());
+            if (!_folderMade)
+            {
+                Directory.CreateDirectory(_folder);
+                _folderMade = true;
+            }
+            AtomicFile.Write(PathOf(sha256), buffer.ToArray(), durable: false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

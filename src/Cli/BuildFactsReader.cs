@@ -138,7 +138,7 @@ internal sealed class BuildFactsReader(PyPIClient client, BuildFactsCache cache,
         try
         {
             var distribution = await client.GetDistributionAsync(
-                new DistributionFile(file.Filename, url) { Sha256 = file.Sha256 }, MaxBytes, cancellationToken);
+                new DistributionFile(file.Filename, url) { Sha256 = file.Sha256 }, MaxBytes, keepBytes: false, cancellationToken);
             var inspection = DistributionInspector.Inspect(file.Filename, distribution.Bytes);
             var facts = new BuildFacts(inspection.BuildRequires, inspection.TopLevelModules);
             cache.Put(file.Sha256, facts);

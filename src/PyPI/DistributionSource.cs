@@ -50,8 +50,12 @@ internal sealed class DistributionSource
         return digests;
     }
 
-    /// <summary>The file's bytes, at most <paramref name="maxBytes"/>, verified against the index's digest.</summary>
-    public async Task<VerifiedDistribution> GetBytesAsync(DistributionFile file, long maxBytes)
+    /// <summary>
+    /// The file's bytes, at most <paramref name="maxBytes"/>, verified against the index's digest;
+    /// kept in the cache by digest when <paramref name="keep"/> (a caller that keeps what it derives
+    /// from them need not keep the bytes).
+    /// </summary>
+    public async Task<VerifiedDistribution> GetBytesAsync(DistributionFile file, long maxBytes, bool keep = true)
     {
         if (file.Size > maxBytes)
         {
@@ -79,8 +83,15 @@ internal sealed class DistributionSource
             return (copy.ToArray(), hasher.Finish());
         });
         Verify(file, digests.Sha256);
-        _cache?.WriteBlob(digests.Sha256, bytes);
-        _records?.Write(file.Url, file.Sha256, digests);
+        if (keep)
+        {
+            _cache?.WriteBlob(digests.Sha256, bytes);
+        }
+        if (file.Sha256 is null)
+        {
+            // With an index digest the record would only repeat it.
+            _records?.Write(file.Url, file.Sha256, digests);
+        }
         return new VerifiedDistribution(file.Filename, digests.Sha256, bytes);
     }
 

@@ -120,12 +120,22 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     /// <see cref="DistributionArchive.ReadSdistMember"/>). Kept in the cache by sha256.
     /// </summary>
     /// <exception cref="DistributionTooLargeException">The file is larger than <paramref name="maxBytes"/>.</exception>
-    public Task<VerifiedDistribution> GetDistributionAsync(DistributionFile file, long maxBytes, CancellationToken cancellationToken)
+    public Task<VerifiedDistribution> GetDistributionAsync(DistributionFile file, long maxBytes, CancellationToken cancellationToken) =>
+        GetDistributionAsync(file, maxBytes, keepBytes: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GetDistributionAsync(DistributionFile, long, CancellationToken)"/>; without
+    /// <paramref name="keepBytes"/> a download is not kept in the cache (bytes already there are used).
+    /// </summary>
+    public Task<VerifiedDistribution> GetDistributionAsync(DistributionFile file, long maxBytes, bool keepBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         ThrowIfDisposed();
-        return _bytesTasks.GetOrStart($"{Key(file)} {maxBytes}", _ => Translate(() => _distributions.GetBytesAsync(file, maxBytes), file.Filename), cancellationToken);
+        return _bytesTasks.GetOrStart(
+            $"{Key(file)} {maxBytes} {keepBytes}",
+            _ => Translate(() => _distributions.GetBytesAsync(file, maxBytes, keepBytes), file.Filename),
+            cancellationToken);
     }
 
     public void Dispose()

@@ -6,7 +6,9 @@ namespace Req2Nix.PyPI.Caching;
 
 /// <summary>
 /// The on-disk cache under the directory the CLI gives. Documents are keyed by their URL (always
-/// without credentials) in <c>http-v1/</c>; distributions by their sha256 in <c>blobs-v1/</c>. Every
+/// without credentials) in <c>http-v2/</c>; distributions by their sha256 in <c>blobs-v2/</c>. The
+/// folders are flat: a cold run writes hundreds of entries, and creating a shard folder for most of
+/// them cost more than the entries themselves (ext4 spreads new folders over its block groups). Every
 /// write goes to a temporary file renamed into place, so readers (other processes too) see a whole
 /// entry or none; every read checks the entry, and a damaged one is deleted and reported as missing.
 /// I/O errors make the cache miss, never the client fail.
@@ -16,12 +18,13 @@ internal sealed class DiskCache
     private readonly string _documents;
     private readonly string _blobs;
     private readonly Action<string> _warn;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _createdFolders = new(StringComparer.Ordinal);
 
     public DiskCache(string root, Action<string> warn)
     {
         Root = Path.GetFullPath(root);
-        _documents = Path.Combine(Root, "http-v1");
-        _blobs = Path.Combine(Root, "blobs-v1");
+        _documents = Path.Combine(Root, "http-v2");
+        _blobs = Path.Combine(Root, "blobs-v2");
         _warn = warn;
     }
 
@@ -31,13 +34,13 @@ internal sealed class DiskCache
     public string DocumentPath(string key)
     {
         var name = Sha256Digest.Compute(Encoding.UTF8.GetBytes(key)).ToHex();
-        return Path.Combine(_documents, name[..2], name);
+        return Path.Combine(_documents, name);
     }
 
     public string BlobPath(Sha256Digest digest)
     {
         var name = digest.ToHex();
-        return Path.Combine(_blobs, name[..2], name);
+        return Path.Combine(_blobs, name);
     }
 
     public CachedDocument? TryRead(string key)
@@ -122,21 +125,36 @@ internal sealed class DiskCache
     private void WriteAtomically(string path, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body)
     {
         var temporary = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var folder = Path.GetDirectoryName(path)!;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            if (!_createdFolders.ContainsKey(folder))
             {
-                file.Write(header);
-                file.Write(body);
+                Directory.CreateDirectory(folder);
+                _createdFolders.TryAdd(folder, true);
             }
-            File.Move(temporary, path, overwrite: true);
+            WriteAndRename(temporary, path, header, body);
+        }
+        catch (DirectoryNotFoundException) when (_createdFolders.TryRemove(folder, out _))
+        {
+            // The folder went away while this process ran: make it again, once.
+            WriteAtomically(path, header, body);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _warn($"the cache entry {path} cannot be written ({e.Message}); continuing without it");
             TryDelete(temporary);
         }
+    }
+
+    private static void WriteAndRename(string temporary, string path, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body)
+    {
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+        {
+            file.Write(header);
+            file.Write(body);
+        }
+        File.Move(temporary, path, overwrite: true);
     }
 
     private void DeleteFile(string path)

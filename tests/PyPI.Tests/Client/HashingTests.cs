@@ -152,6 +152,25 @@ public sealed class HashingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_distribution_read_without_keeping_its_bytes_is_verified_and_left_out_of_the_cache()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        DistributionFile sdist;
+        using (var first = TestClient.For(server, _cache))
+        {
+            sdist = await MetadataTests.FileAsync(first, "edge-sdist-only", "edge-sdist-only-1.0.0.tar.gz");
+            var distribution = await first.Client.GetDistributionAsync(sdist, 1 << 20, keepBytes: false, default);
+            Assert.Equal(File.ReadAllBytes(PathOf(server, sdist)), distribution.Bytes.ToArray());
+            await Assert.ThrowsAsync<HashMismatchException>(() => first.Client.GetDistributionAsync(
+                sdist with { Sha256 = Sha256Digest.Compute([1, 2, 3]) }, 1 << 20, keepBytes: false, default));
+        }
+        using var second = TestClient.For(server, _cache);
+        await second.Client.GetDistributionAsync(sdist, 1 << 20, keepBytes: false, default);
+
+        Assert.Equal(3, server.Requests.CountFor(sdist.Url.AbsolutePath));
+    }
+
+    [Fact]
     public async Task A_distribution_above_the_limit_is_refused_before_or_while_it_downloads()
     {
         await using var server = await FixtureIndexServer.StartAsync();

@@ -46,8 +46,10 @@ public sealed class Generation
         using var progress = _reporter.Track(client);
 
         var facts = new BuildFactsReader(client, new BuildFactsCache(_settings.CacheDirectory), _reporter);
-        await using var speculation = new SpeculativeBuildFacts(
-            facts, _settings.Wheels, _settings.Python, SpeculativeBuildFacts.WorkersFor(_settings.Concurrency), cancellationToken);
+        // A lock is resolved already: nothing is pinned, so nothing is read ahead.
+        await using var speculation = inputs.Locked is null
+            ? new SpeculativeBuildFacts(facts, _settings.Wheels, _settings.Python, SpeculativeBuildFacts.WorkersFor(_settings.Concurrency), cancellationToken)
+            : null;
         Resolution resolution;
         if (inputs.Locked is { } locked)
         {
@@ -59,7 +61,7 @@ public sealed class Generation
             var options = ResolverOptions.Default with { MaxConcurrentRequests = _settings.Concurrency, Observer = speculation };
             resolution = await new DependencyResolver(client, options).ResolveAsync(inputs.Manifest!, Target, cancellationToken);
         }
-        speculation.Stop();
+        speculation?.Stop();
 
         _reporter.Phase("reading build systems");
         resolution = await facts.FillAsync(resolution, _settings.Wheels, cancellationToken);

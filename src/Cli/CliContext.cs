@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Req2Nix.Cli;
 
 /// <summary>
@@ -29,7 +31,8 @@ public sealed record CliContext(
         }
         return new CliContext(
             Console.OpenStandardOutput(),
-            Console.Error,
+            // Not Console.Error, which first works out the terminal's encoding: req2nix writes UTF-8.
+            TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true }),
             Console.OpenStandardInput(),
             variables,
             Directory.GetCurrentDirectory())

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Req2Nix.Cli;
 
 internal static class Program
@@ -5,11 +7,12 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        // Not Console.CancelKeyPress: that sets up the terminal (about 10 ms of a warm run) to catch one signal.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
         {
-            e.Cancel = true;
+            signal.Cancel = true;
             cancellation.Cancel();
-        };
+        });
         return await CliApplication.RunAsync(args, CliContext.FromProcess(), cancellation.Token);
     }
 }

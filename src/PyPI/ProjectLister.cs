@@ -29,7 +29,8 @@ internal sealed class ProjectLister
         _origins = origins;
     }
 
-    public async Task<ProjectListing> ListAsync(PackageName name)
+    /// <summary>The project's files; null when no index has the project.</summary>
+    public async Task<ProjectListing?> ListAsync(PackageName name)
     {
         var pages = new Task<Lookup<ProjectPage>>[_indexes.Count];
         for (var i = 0; i < pages.Length; i++)
@@ -78,10 +79,13 @@ internal sealed class ProjectLister
         }
         if (!found)
         {
-            throw new PackageNotFoundException(name, $"looked in {string.Join(", ", _indexes.Select(i => i.Display))}");
+            return null;
         }
         return new ProjectListing(name, files);
     }
+
+    /// <summary>Where <see cref="ListAsync"/> looked, for the message that a project is absent.</summary>
+    public string Where => $"looked in {string.Join(", ", _indexes.Select(i => i.Display))}";
 
     private ProjectPage Parse(DocumentBody body, IndexLocation index)
     {

@@ -27,7 +27,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     private readonly ProjectLister _lister;
     private readonly MetadataLookup _metadata;
     private readonly DistributionSource _distributions;
-    private readonly SharedTasks<PackageName, ProjectListing> _projects = new();
+    private readonly SharedTasks<PackageName, ProjectListing?> _projects = new();
     private readonly SharedTasks<string, CoreMetadata> _metadataTasks = new(StringComparer.Ordinal);
     private readonly SharedTasks<string, DigestSet> _digestTasks = new(StringComparer.Ordinal);
     private readonly SharedTasks<string, VerifiedDistribution> _bytesTasks = new(StringComparer.Ordinal);
@@ -62,11 +62,17 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     internal IReadOnlyList<IndexLocation> Indexes { get; }
 
     /// <inheritdoc />
-    public Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken)
+    public Task<ProjectListing?> FindProjectAsync(PackageName name, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         return _projects.GetOrStart(name, n => Translate(() => _lister.ListAsync(n), null), cancellationToken);
     }
+
+    /// <summary>Every distribution file of a project over all configured indexes.</summary>
+    /// <exception cref="PackageNotFoundException">No configured index has the project.</exception>
+    /// <exception cref="IndexUnavailableException">The index could not be reached or kept failing.</exception>
+    public async Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken) =>
+        await FindProjectAsync(name, cancellationToken).ConfigureAwait(false) ?? throw new PackageNotFoundException(name, _lister.Where);
 
     /// <inheritdoc />
     public Task<CoreMetadata> GetMetadataAsync(DistributionFile file, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Req2Nix.Benchmarks.Resolver;
 internal sealed class MemoizingIndex : IPackageIndex
 {
     private readonly IPackageIndex _inner;
-    private readonly ConcurrentDictionary<PackageName, Task<ProjectListing>> _projects = new();
+    private readonly ConcurrentDictionary<PackageName, Task<ProjectListing?>> _projects = new();
     private readonly ConcurrentDictionary<DistributionFile, Task<CoreMetadata>> _metadata = new();
     private readonly ConcurrentDictionary<DistributionFile, Task<Sha256Digest>> _digests = new();
 
@@ -20,10 +20,10 @@ internal sealed class MemoizingIndex : IPackageIndex
 
     /// <summary>The listings fetched so far (those that exist).</summary>
     public IReadOnlyList<ProjectListing> Listings =>
-        [.. _projects.Values.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result)];
+        [.. _projects.Values.Where(task => task.IsCompletedSuccessfully && task.Result is not null).Select(task => task.Result!)];
 
-    public Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken) =>
-        _projects.GetOrAdd(name, key => _inner.GetProjectAsync(key, CancellationToken.None));
+    public Task<ProjectListing?> FindProjectAsync(PackageName name, CancellationToken cancellationToken) =>
+        _projects.GetOrAdd(name, key => _inner.FindProjectAsync(key, CancellationToken.None));
 
     public Task<CoreMetadata> GetMetadataAsync(DistributionFile file, CancellationToken cancellationToken) =>
         _metadata.GetOrAdd(file, key => _inner.GetMetadataAsync(key, CancellationToken.None));

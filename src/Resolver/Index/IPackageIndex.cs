@@ -10,10 +10,13 @@ namespace Req2Nix.Resolver.Index;
 /// </summary>
 public interface IPackageIndex
 {
-    /// <summary>Every distribution file of a project over all configured indexes.</summary>
-    /// <exception cref="PackageNotFoundException">No configured index has the project.</exception>
+    /// <summary>
+    /// Every distribution file of a project over all configured indexes; null when no configured
+    /// index has the project (an answer, not a failure: dependency trees name absent projects, and
+    /// a resolution meets dozens of them, so they cost no exception).
+    /// </summary>
     /// <exception cref="IndexUnavailableException">The index could not be reached or kept failing.</exception>
-    Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken);
+    Task<ProjectListing?> FindProjectAsync(PackageName name, CancellationToken cancellationToken);
 
     /// <summary>The core metadata of the release a file belongs to (dependencies, Requires-Python, extras).</summary>
     Task<CoreMetadata> GetMetadataAsync(DistributionFile file, CancellationToken cancellationToken);

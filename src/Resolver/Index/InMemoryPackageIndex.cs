@@ -65,14 +65,18 @@ public sealed class InMemoryPackageIndex : IPackageIndex
         return this;
     }
 
-    public async Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken)
+    /// <exception cref="PackageNotFoundException">The index does not have the project.</exception>
+    public async Task<ProjectListing> GetProjectAsync(PackageName name, CancellationToken cancellationToken) =>
+        await FindProjectAsync(name, cancellationToken).ConfigureAwait(false) ?? throw new PackageNotFoundException(name, "in-memory index");
+
+    public async Task<ProjectListing?> FindProjectAsync(PackageName name, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _projectRequests);
         _log.Enqueue($"project {name}");
         await DelayAsync(cancellationToken).ConfigureAwait(false);
         if (!_projects.TryGetValue(name, out var releases))
         {
-            throw new PackageNotFoundException(name, "in-memory index");
+            return null;
         }
         List<InMemoryRelease> snapshot;
         lock (releases)

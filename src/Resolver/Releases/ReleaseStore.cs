@@ -119,14 +119,8 @@ internal sealed class ReleaseStore : IDisposable
     private async Task<ProjectReleases?> FetchProjectAsync(PackageName name)
     {
         Interlocked.Increment(ref _listingRequests);
-        try
-        {
-            return ProjectReleases.From(await _index.GetProjectAsync(name, _cancellation).ConfigureAwait(false));
-        }
-        catch (PackageNotFoundException)
-        {
-            return null;
-        }
+        var listing = await _index.FindProjectAsync(name, _cancellation).ConfigureAwait(false);
+        return listing is null ? null : ProjectReleases.From(listing);
     }
 
     private async Task<ReleaseMetadata> FetchMetadataAsync(ProjectReleases project, int versionIndex)

@@ -117,6 +117,9 @@ internal sealed class ScheduledRequest<T> : RequestScheduler.Entry
         }
         try
         {
+            // Off the caller's thread: a request that the cache answers completes synchronously, and
+            // a warm run would otherwise read and parse every document on one core.
+            await System.Threading.Tasks.Task.Yield();
             _result.TrySetResult(await _request().ConfigureAwait(false));
         }
         catch (OperationCanceledException exception)

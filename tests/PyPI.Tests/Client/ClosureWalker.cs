@@ -82,12 +82,8 @@ internal static class ClosureWalker
 
     private static async Task<Chosen?> ChooseAsync(IPackageIndex index, PackageName name, Closure closure)
     {
-        ProjectListing listing;
-        try
-        {
-            listing = await index.GetProjectAsync(name, default);
-        }
-        catch (PackageNotFoundException)
+        var listing = await index.FindProjectAsync(name, default);
+        if (listing is null)
         {
             closure.Missing.Add(name);
             return null;

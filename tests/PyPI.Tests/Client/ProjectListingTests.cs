@@ -90,6 +90,24 @@ public sealed class ProjectListingTests
     }
 
     [Fact]
+    public async Task Finding_a_project_no_index_has_answers_null_and_asks_once()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        using var test = TestClient.For(server);
+
+        var first = await test.Client.FindProjectAsync(PackageName.Parse("ordereddict"), default);
+        var again = await test.Client.FindProjectAsync(PackageName.Parse("ordereddict"), default);
+        var six = await test.Client.FindProjectAsync(PackageName.Parse("six"), default);
+
+        Assert.Null(first);
+        Assert.Null(again);
+        Assert.NotNull(six);
+        Assert.NotEmpty(six.Files);
+        Assert.Equal(1, server.Requests.CountFor("/simple/ordereddict/", 404));
+        Assert.Equal(2, server.Requests.Total);
+    }
+
+    [Fact]
     public async Task Several_indexes_give_the_union_of_their_files_in_index_order()
     {
         await using var primary = await FixtureIndexServer.StartAsync();

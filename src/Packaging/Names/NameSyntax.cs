@@ -15,12 +15,8 @@ internal static class NameSyntax
     /// <summary>The separator of the escaped names in wheel and PEP 625 sdist filenames.</summary>
     public const char FilenameSeparator = '_';
 
-    private static readonly SearchValues<char> NameCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
-
-    // Characters a normalized name cannot hold: upper case, and the separators it does not use.
-    private static readonly SearchValues<char> NotInDashForm = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_.");
-    private static readonly SearchValues<char> NotInUnderscoreForm = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ-.");
+    // Names are a few characters long and checked for every file of every listing: plain loops,
+    // not SearchValues, whose vector search is compiled at run time (milliseconds of each start).
 
     /// <summary>
     /// Checks PEP 508's name rule: ASCII letters and digits, with <c>.</c>, <c>-</c> and <c>_</c>
@@ -33,10 +29,12 @@ internal static class NameSyntax
         {
             return 0;
         }
-        var invalid = name.IndexOfAnyExcept(NameCharacters);
-        if (invalid >= 0)
+        for (var i = 0; i < name.Length; i++)
         {
-            return invalid;
+            if (!char.IsAsciiLetterOrDigit(name[i]) && !IsSeparator(name[i]))
+            {
+                return i;
+            }
         }
         return IsSeparator(name[^1]) ? name.Length - 1 : -1;
     }
@@ -88,10 +86,19 @@ internal static class NameSyntax
     public static bool IsSeparator(char c) => c is '-' or '_' or '.';
 
     /// <summary>True when <paramref name="name"/> is already lower-case with single <paramref name="separator"/>s.</summary>
-    public static bool IsNormalized(ReadOnlySpan<char> name, char separator) =>
-        separator == Separator
-            ? name.IndexOfAny(NotInDashForm) < 0 && name.IndexOf("--") < 0
-            : name.IndexOfAny(NotInUnderscoreForm) < 0 && name.IndexOf("__") < 0;
+    public static bool IsNormalized(ReadOnlySpan<char> name, char separator)
+    {
+        var previous = '\0';
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterUpper(c) || (IsSeparator(c) && (c != separator || previous == separator)))
+            {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
 
     /// <summary>
     /// Writes the normalized form of <paramref name="name"/> (ASCII letters lower-cased, each run

@@ -27,6 +27,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     private readonly ProjectLister _lister;
     private readonly MetadataLookup _metadata;
     private readonly DistributionSource _distributions;
+    private readonly WholeWheelMetadata _wholeWheels;
     private readonly SharedTasks<PackageName, ProjectListing?> _projects = new();
     private readonly SharedTasks<string, CoreMetadata> _metadataTasks = new(StringComparer.Ordinal);
     private readonly SharedTasks<string, DigestSet> _digestTasks = new(StringComparer.Ordinal);
@@ -51,7 +52,8 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         var origins = new FileOrigins();
         _distributions = new DistributionSource(_fetcher, cache, options.Refresh);
         _lister = new ProjectLister(Indexes, documents, credentials, origins);
-        _metadata = new MetadataLookup(Indexes, documents, _distributions, origins, _log, options.MaxArchiveBytes);
+        _wholeWheels = new WholeWheelMetadata(_distributions, cache, _log, options.WholeWheelMetadataBytes, options.Refresh);
+        _metadata = new MetadataLookup(Indexes, documents, _distributions, _wholeWheels, origins, _log, options.MaxArchiveBytes);
     }
 
     public PyPIClientOptions Options { get; }
@@ -132,6 +134,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     /// <summary>
     /// As <see cref="GetDistributionAsync(DistributionFile, long, CancellationToken)"/>; without
     /// <paramref name="keepBytes"/> a download is not kept in the cache (bytes already there are used).
+    /// A wheel this client read whole for its metadata is not downloaded again.
     /// </summary>
     public Task<VerifiedDistribution> GetDistributionAsync(DistributionFile file, long maxBytes, bool keepBytes, CancellationToken cancellationToken)
     {
@@ -140,8 +143,32 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         ThrowIfDisposed();
         return _bytesTasks.GetOrStart(
             $"{Key(file)} {maxBytes} {keepBytes}",
-            _ => Translate(() => _distributions.GetBytesAsync(file, maxBytes, keepBytes), file.Filename),
+            _ => Translate(() => ReadDistributionAsync(file, maxBytes, keepBytes), file.Filename),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The bytes of the read made for the file's metadata (done or under way) when there was one
+    /// and it succeeded within <paramref name="maxBytes"/>; else read here, which reports any failure.
+    /// </summary>
+    private async Task<VerifiedDistribution> ReadDistributionAsync(DistributionFile file, long maxBytes, bool keepBytes)
+    {
+        if (file.Sha256 is { } digest && _wholeWheels.Started(digest) is { } started)
+        {
+            try
+            {
+                var wheel = await started;
+                if (wheel.Bytes.Length <= maxBytes)
+                {
+                    return wheel.Filename == file.Filename ? wheel : new VerifiedDistribution(file.Filename, digest, wheel.Bytes);
+                }
+            }
+            catch (Exception e) when (e is IndexException or OfflineMissException)
+            {
+                // Read again below, which fails (or not) on its own account.
+            }
+        }
+        return await _distributions.GetBytesAsync(file, maxBytes, keepBytes);
     }
 
     public void Dispose()

@@ -1,5 +1,4 @@
 using Req2Nix.Packaging.Distributions;
-using Req2Nix.Packaging.Hashing;
 using Req2Nix.Packaging.Names;
 using Req2Nix.PyPI.Archives;
 using Req2Nix.PyPI.Caching;

@@ -14,7 +14,8 @@ namespace Req2Nix.PyPI;
 /// <summary>
 /// <see cref="IPackageIndex"/> over HTTP: project pages from the PEP 691 JSON simple API (PEP 503
 /// HTML when that is what a server answers) of one or more indexes, metadata from PEP 658 files,
-/// the JSON API or the distribution itself, and verified sha256 digests of downloads, all through
+/// the JSON API or the distribution itself (a small wheel is read whole in the request its PEP 658
+/// file would cost, and is then at hand), and verified sha256 digests of downloads, all through
 /// an on-disk cache and a retrying, bounded, deduplicating HTTP layer. Thread-safe; every URL is
 /// asked at most once per client. Credentials never leave it: every URL it hands out or shows is
 /// without them.

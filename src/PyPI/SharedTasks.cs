@@ -17,7 +17,7 @@ internal sealed class SharedTasks<TKey, TValue>
 
     public int Count => _tasks.Count;
 
-    /// <summary>The task started for <paramref name="key"/>, when one was (none is started here).</summary>
+    /// <summary>The task for <paramref name="key"/>, when one was asked for (no work for a new key is started here).</summary>
     public bool TryGet(TKey key, [MaybeNullWhen(false)] out Task<TValue> task)
     {
         task = _tasks.TryGetValue(key, out var started) ? started.Value : null;

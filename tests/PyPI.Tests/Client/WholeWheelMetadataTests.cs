@@ -252,6 +252,17 @@ public sealed class WholeWheelMetadataTests : IDisposable
         Assert.Equal(2, second.Events.Count(e => e.Kind == IndexClientEventKind.Warning && e.Message.Contains("damaged", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void The_limit_is_a_size_and_0_turns_it_off()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PyPIClientOptions { WholeWheelMetadataBytes = -1 });
+
+        Assert.Equal(nameof(PyPIClientOptions.WholeWheelMetadataBytes), error.ParamName);
+        Assert.Equal(0, new PyPIClientOptions { WholeWheelMetadataBytes = 0 }.WholeWheelMetadataBytes);
+        Assert.Equal(64 * 1024, new PyPIClientOptions().WholeWheelMetadataBytes);
+        Assert.Contains("WholeWheelMetadataBytes = 65536", new PyPIClientOptions().ToString(), StringComparison.Ordinal);
+    }
+
     private static DistributionFile AsBuildFactsAsk(DistributionFile listed) => new(listed.Filename, listed.Url) { Sha256 = listed.Sha256 };
 
     private static string Describe(CoreMetadata metadata) =>

@@ -81,11 +81,7 @@ public sealed class WholeWheelMetadataTests : IDisposable
     public async Task Offline_the_metadata_read_from_the_wheel_comes_from_the_cache_without_a_request()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        CoreMetadata online;
-        using (var first = TestClient.For(server, _cache))
-        {
-            online = await first.Client.GetMetadataAsync(await MetadataTests.FileAsync(first, Project, Filename), default);
-        }
+        var (_, online) = await ReadIntoCacheAsync(server);
         server.Requests.Reset();
         using var offline = TestClient.For(server, _cache, o => o with { Offline = true });
 
@@ -216,10 +212,7 @@ public sealed class WholeWheelMetadataTests : IDisposable
     public async Task Refresh_reads_the_wheel_again_instead_of_its_kept_metadata()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        using (var first = TestClient.For(server, _cache))
-        {
-            await first.Client.GetMetadataAsync(await MetadataTests.FileAsync(first, Project, Filename), default);
-        }
+        await ReadIntoCacheAsync(server);
         server.Requests.Reset();
         using var refreshing = TestClient.For(server, _cache, o => o with { Refresh = true });
         var wheel = await MetadataTests.FileAsync(refreshing, Project, Filename);
@@ -234,12 +227,7 @@ public sealed class WholeWheelMetadataTests : IDisposable
     public async Task Damaged_kept_metadata_and_wheel_are_read_again()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        DistributionFile wheel;
-        using (var first = TestClient.For(server, _cache))
-        {
-            wheel = await MetadataTests.FileAsync(first, Project, Filename);
-            await first.Client.GetMetadataAsync(wheel, default);
-        }
+        var (wheel, _) = await ReadIntoCacheAsync(server);
         var cache = new DiskCache(_cache, _ => { });
         FlipLastByte(cache.DocumentPath(WheelMetadataRecords.Key(wheel.Sha256!.Value)));
         FlipLastByte(cache.BlobPath(wheel.Sha256!.Value));
@@ -261,6 +249,14 @@ public sealed class WholeWheelMetadataTests : IDisposable
         Assert.Equal(0, new PyPIClientOptions { WholeWheelMetadataBytes = 0 }.WholeWheelMetadataBytes);
         Assert.Equal(64 * 1024, new PyPIClientOptions().WholeWheelMetadataBytes);
         Assert.Contains("WholeWheelMetadataBytes = 65536", new PyPIClientOptions().ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A first client over the test's cache reads the wheel's metadata (so from the wheel).</summary>
+    private async Task<(DistributionFile Wheel, CoreMetadata Metadata)> ReadIntoCacheAsync(FixtureIndexServer server)
+    {
+        using var first = TestClient.For(server, _cache);
+        var wheel = await MetadataTests.FileAsync(first, Project, Filename);
+        return (wheel, await first.Client.GetMetadataAsync(wheel, default));
     }
 
     private static DistributionFile AsBuildFactsAsk(DistributionFile listed) => new(listed.Filename, listed.Url) { Sha256 = listed.Sha256 };

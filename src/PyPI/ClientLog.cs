@@ -38,7 +38,7 @@ internal sealed class ClientLog
 
     public void NotModified(Uri url) => Report(IndexClientEventKind.NotModified, url, "not modified: the cached copy is current", ref _notModified);
 
-    public void CacheHit(Uri url) => Report(IndexClientEventKind.CacheHit, url, "from the cache", ref _cacheHits);
+    public void CacheHit(Uri url, string message = "from the cache") => Report(IndexClientEventKind.CacheHit, url, message, ref _cacheHits);
 
     public void Retry(Uri url, string message) => Report(IndexClientEventKind.Retry, url, message, ref _retries);
 
@@ -46,6 +46,15 @@ internal sealed class ClientLog
     {
         long ignored = 0;
         Report(IndexClientEventKind.Warning, url, message, ref ignored);
+    }
+
+    /// <summary>Where an answer came from, when its requests do not say.</summary>
+    public void Detail(Uri url, string message)
+    {
+        if (_sink is not null)
+        {
+            Emit(IndexClientEventKind.Detail, url, message);
+        }
     }
 
     public void Received(long bytes) => Interlocked.Add(ref _bytes, bytes);

@@ -17,6 +17,9 @@ public enum IndexClientEventKind
 
     /// <summary>Something the user may want to know (a damaged cache entry, a fallback taken).</summary>
     Warning,
+
+    /// <summary>Where an answer came from, when its requests do not say (a release's metadata read from its wheel).</summary>
+    Detail,
 }
 
 /// <summary>

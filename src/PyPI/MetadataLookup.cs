@@ -1,6 +1,4 @@
-using System.Text;
 using Req2Nix.Packaging.Distributions;
-using Req2Nix.Packaging.Hashing;
 using Req2Nix.Packaging.Names;
 using Req2Nix.PyPI.Archives;
 using Req2Nix.PyPI.Caching;
@@ -12,17 +10,24 @@ using Req2Nix.Resolver.Index;
 namespace Req2Nix.PyPI;
 
 /// <summary>
-/// A release's core metadata, from the cheapest source that has it: the PEP 658/714
-/// <c>{file}.metadata</c> (its sha256 checked when the index states one), else the JSON API's
-/// release document beside the index (when it knows the dependencies), else the distribution
-/// itself (a wheel's METADATA, an sdist's PKG-INFO and egg-info). Offline, a lookup that the cache
-/// cannot answer lists every document it would have needed.
+/// A release's core metadata, from the cheapest source that has it:
+/// <list type="number">
+/// <item>for a small wheel (<see cref="WholeWheelMetadata"/>): its METADATA kept in the cache from an
+/// earlier read of the wheel, else its <c>.metadata</c> document when the cache holds it, else the
+/// wheel itself, downloaded whole in the request its <c>.metadata</c> would have cost (offline,
+/// from the cache only);</item>
+/// <item>the PEP 658/714 <c>{file}.metadata</c> (its sha256 checked when the index states one);</item>
+/// <item>the JSON API's release document beside the index (when it knows the dependencies);</item>
+/// <item>the distribution itself (a wheel's METADATA, an sdist's PKG-INFO and egg-info).</item>
+/// </list>
+/// Offline, a lookup that the cache cannot answer lists every document it would have needed.
 /// </summary>
 internal sealed class MetadataLookup
 {
     private readonly IReadOnlyList<IndexLocation> _indexes;
     private readonly DocumentSource _documents;
     private readonly DistributionSource _distributions;
+    private readonly WholeWheelMetadata _wholeWheels;
     private readonly FileOrigins _origins;
     private readonly ClientLog _log;
     private readonly long _maxArchiveBytes;
@@ -32,6 +37,7 @@ internal sealed class MetadataLookup
         IReadOnlyList<IndexLocation> indexes,
         DocumentSource documents,
         DistributionSource distributions,
+        WholeWheelMetadata wholeWheels,
         FileOrigins origins,
         ClientLog log,
         long maxArchiveBytes)
@@ -39,6 +45,7 @@ internal sealed class MetadataLookup
         _indexes = indexes;
         _documents = documents;
         _distributions = distributions;
+        _wholeWheels = wholeWheels;
         _origins = origins;
         _log = log;
         _maxArchiveBytes = maxArchiveBytes;
@@ -48,9 +55,13 @@ internal sealed class MetadataLookup
     {
         var missing = new List<Uri>();
         var (project, version) = Identify(file);
+        if (_wholeWheels.AppliesTo(file) && await TryWholeWheelAsync(file) is { } fromWheel)
+        {
+            return Checked(fromWheel, file, project, version);
+        }
         if (file.HasCoreMetadata)
         {
-            var url = new Uri(file.Url.AbsoluteUri + ".metadata");
+            var url = MetadataFileUrl(file);
             try
             {
                 var lookup = await _documents.GetAsync(url, Freshness.Immutable, "*/*", body => ParseMetadataFile(body, file));
@@ -117,6 +128,40 @@ internal sealed class MetadataLookup
         }
     }
 
+    /// <summary>
+    /// A small wheel's metadata without a request when the cache has it, else from the wheel itself;
+    /// null when the wheel cannot answer (offline and not cached, larger than the index said, or
+    /// unreadable): the other sources are then asked as for any file.
+    /// </summary>
+    private async Task<CoreMetadata?> TryWholeWheelAsync(DistributionFile file)
+    {
+        if (_wholeWheels.TryRecorded(file) is { } recorded)
+        {
+            return recorded;
+        }
+        // A cache filled before wheels were read whole, or with it off, has the .metadata document.
+        if (file.HasCoreMetadata && _documents.TryGetCached(MetadataFileUrl(file), body => ParseMetadataFile(body, file), out var cached))
+        {
+            return cached;
+        }
+        try
+        {
+            return await _wholeWheels.ReadAsync(file);
+        }
+        catch (OfflineMissException)
+        {
+            // The lookup below lists the wheel among what it needed.
+            return null;
+        }
+        catch (Exception e) when (e is DistributionTooLargeException or DistributionArchiveException)
+        {
+            _log.Warning(file.Url, $"the wheel was read whole for its metadata, but: {e.Message}; looking elsewhere");
+            return null;
+        }
+    }
+
+    private static Uri MetadataFileUrl(DistributionFile file) => new(file.Url.AbsoluteUri + ".metadata");
+
     private Task<Lookup<CoreMetadata?>> ReadReleaseDocumentAsync(Uri url) =>
         _documents.GetAsync(url, Freshness.Immutable, Http.RequestHeaders.JsonAccept, body => ReleaseDocumentReader.Read(body.Bytes.Span));
 
@@ -138,18 +183,8 @@ internal sealed class MetadataLookup
             : (project, null);
     }
 
-    private static CoreMetadata ParseMetadataFile(DocumentBody body, DistributionFile file)
-    {
-        if (file.CoreMetadataSha256 is { } expected)
-        {
-            var actual = Sha256Digest.Compute(body.Bytes.Span);
-            if (!actual.Equals(expected))
-            {
-                throw new HashMismatchException(file.Filename + ".metadata", $"sha256:{expected.ToHex()} (the index's digest)", $"sha256:{actual.ToHex()}");
-            }
-        }
-        return CoreMetadataFile.Parse(Encoding.UTF8.GetString(body.Bytes.Span)).ToCoreMetadata();
-    }
+    private static CoreMetadata ParseMetadataFile(DocumentBody body, DistributionFile file) =>
+        CoreMetadataBytes.Parse(body.Bytes.Span, file, file.Filename + ".metadata");
 
     /// <summary>Metadata that names another project or version than the file is no metadata of it.</summary>
     private static CoreMetadata Checked(CoreMetadata metadata, DistributionFile file, PackageName? project, string? version)

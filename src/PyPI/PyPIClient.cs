@@ -14,7 +14,8 @@ namespace Req2Nix.PyPI;
 /// <summary>
 /// <see cref="IPackageIndex"/> over HTTP: project pages from the PEP 691 JSON simple API (PEP 503
 /// HTML when that is what a server answers) of one or more indexes, metadata from PEP 658 files,
-/// the JSON API or the distribution itself, and verified sha256 digests of downloads, all through
+/// the JSON API or the distribution itself (a small wheel is read whole in the request its PEP 658
+/// file would cost, and is then at hand), and verified sha256 digests of downloads, all through
 /// an on-disk cache and a retrying, bounded, deduplicating HTTP layer. Thread-safe; every URL is
 /// asked at most once per client. Credentials never leave it: every URL it hands out or shows is
 /// without them.
@@ -27,6 +28,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     private readonly ProjectLister _lister;
     private readonly MetadataLookup _metadata;
     private readonly DistributionSource _distributions;
+    private readonly WholeWheelMetadata _wholeWheels;
     private readonly SharedTasks<PackageName, ProjectListing?> _projects = new();
     private readonly SharedTasks<string, CoreMetadata> _metadataTasks = new(StringComparer.Ordinal);
     private readonly SharedTasks<string, DigestSet> _digestTasks = new(StringComparer.Ordinal);
@@ -51,7 +53,8 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         var origins = new FileOrigins();
         _distributions = new DistributionSource(_fetcher, cache, options.Refresh);
         _lister = new ProjectLister(Indexes, documents, credentials, origins);
-        _metadata = new MetadataLookup(Indexes, documents, _distributions, origins, _log, options.MaxArchiveBytes);
+        _wholeWheels = new WholeWheelMetadata(_distributions, cache, _log, options.WholeWheelMetadataBytes, options.Refresh);
+        _metadata = new MetadataLookup(Indexes, documents, _distributions, _wholeWheels, origins, _log, options.MaxArchiveBytes);
     }
 
     public PyPIClientOptions Options { get; }
@@ -132,6 +135,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     /// <summary>
     /// As <see cref="GetDistributionAsync(DistributionFile, long, CancellationToken)"/>; without
     /// <paramref name="keepBytes"/> a download is not kept in the cache (bytes already there are used).
+    /// A wheel this client read whole for its metadata is not downloaded again.
     /// </summary>
     public Task<VerifiedDistribution> GetDistributionAsync(DistributionFile file, long maxBytes, bool keepBytes, CancellationToken cancellationToken)
     {
@@ -140,8 +144,32 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         ThrowIfDisposed();
         return _bytesTasks.GetOrStart(
             $"{Key(file)} {maxBytes} {keepBytes}",
-            _ => Translate(() => _distributions.GetBytesAsync(file, maxBytes, keepBytes), file.Filename),
+            _ => Translate(() => ReadDistributionAsync(file, maxBytes, keepBytes), file.Filename),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The bytes of the read made for the file's metadata (done or under way) when there was one
+    /// and it succeeded within <paramref name="maxBytes"/>; else read here, which reports any failure.
+    /// </summary>
+    private async Task<VerifiedDistribution> ReadDistributionAsync(DistributionFile file, long maxBytes, bool keepBytes)
+    {
+        if (file.Sha256 is { } digest && _wholeWheels.Started(digest) is { } started)
+        {
+            try
+            {
+                var wheel = await started;
+                if (wheel.Bytes.Length <= maxBytes)
+                {
+                    return wheel.Filename == file.Filename ? wheel : new VerifiedDistribution(file.Filename, digest, wheel.Bytes);
+                }
+            }
+            catch (Exception e) when (e is IndexException or OfflineMissException)
+            {
+                // Read again below, which fails (or not) on its own account.
+            }
+        }
+        return await _distributions.GetBytesAsync(file, maxBytes, keepBytes);
     }
 
     public void Dispose()

@@ -59,6 +59,21 @@ public sealed record PyPIClientOptions
     /// <summary>The largest distribution downloaded into memory to read its metadata when no index offers it.</summary>
     public long MaxArchiveBytes { get; init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxArchiveBytes), value, "a size must be positive"); } = 256L * 1024 * 1024;
 
+    /// <summary>The default of <see cref="WholeWheelMetadataBytes"/>: 64 KiB.</summary>
+    public const long DefaultWholeWheelMetadataBytes = 64 * 1024;
+
+    /// <summary>
+    /// A wheel up to this size (as the index states it, with its sha256) is downloaded whole for its
+    /// metadata instead of its PEP 658 <c>.metadata</c> document: it costs about the same round trip,
+    /// and the later read of the same wheel for its import names then finds it in the cache. 64 KiB
+    /// take a few milliseconds at ~10 MB/s, well under one round trip to an index. 0 turns it off.
+    /// </summary>
+    public long WholeWheelMetadataBytes
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(WholeWheelMetadataBytes), value, "a size must not be negative (0 turns it off)");
+    } = DefaultWholeWheelMetadataBytes;
+
     /// <summary>
     /// Makes the HTTP handler (tests wrap or replace it). The default is a pooling
     /// <see cref="SocketsHttpHandler"/> with gzip/brotli decompression that does not follow
@@ -91,6 +106,7 @@ public sealed record PyPIClientOptions
             .Append(", MaxConcurrency = ").Append(MaxConcurrency)
             .Append(", RequestTimeout = ").Append(RequestTimeout)
             .Append(", Deadline = ").Append(Deadline)
+            .Append(", WholeWheelMetadataBytes = ").Append(WholeWheelMetadataBytes)
             .Append(", Netrc = ").Append(NetrcText is null ? "none" : "given")
             .Append(" }");
         return text.ToString();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Req2Nix.PyPI;
 
@@ -15,6 +16,13 @@ internal sealed class SharedTasks<TKey, TValue>
     public SharedTasks(IEqualityComparer<TKey>? comparer = null) => _tasks = new(comparer);
 
     public int Count => _tasks.Count;
+
+    /// <summary>The task for <paramref name="key"/>, when one was asked for (no work for a new key is started here).</summary>
+    public bool TryGet(TKey key, [MaybeNullWhen(false)] out Task<TValue> task)
+    {
+        task = _tasks.TryGetValue(key, out var started) ? started.Value : null;
+        return task is not null;
+    }
 
     public Task<TValue> GetOrStart(TKey key, Func<TKey, Task<TValue>> start) =>
         _tasks.GetOrAdd(key, static (k, s) => new Lazy<Task<TValue>>(() => s(k)), start).Value;

@@ -37,13 +37,15 @@ public sealed class SpeculativeBuildFactsTests : IAsyncLifetime
         await using var speculating = new Run(this, "speculating");
         var resolution = await speculating.ResolveAsync("six", "markupsafe", "requests");
         var filled = await speculating.Reader.FillAsync(resolution, WheelPolicy.Never, CancellationToken.None);
-        var downloads = Server.Requests.Records().Count(IsDistribution);
+        var downloads = Server.Requests.Records().Where(IsDistribution).Select(record => record.Path).ToList();
 
         await using var plain = new Run(this, "plain");
         var expected = await plain.Reader.FillAsync(resolution, WheelPolicy.Never, CancellationToken.None);
 
         Assert.Equal(Facts(expected), Facts(filled));
-        Assert.Equal(BuildFiles.ToInspect(resolution, WheelPolicy.Never).Count, downloads);
+        // The resolution also reads small wheels whole for their metadata: downloads besides the inspected files, none twice.
+        Assert.Equal(downloads.Count, downloads.Distinct(StringComparer.Ordinal).Count());
+        Assert.Subset(downloads.ToHashSet(StringComparer.Ordinal), BuildFiles.ToInspect(resolution, WheelPolicy.Never).Select(file => new Uri(file.File.Url).AbsolutePath).ToHashSet(StringComparer.Ordinal));
         Assert.DoesNotContain("warning", speculating.Stderr, StringComparison.Ordinal);
     }
 

@@ -42,7 +42,12 @@ public static class DistributionArchive
         return members.Count == 0 ? null : members.MinBy(m => m.Key, StringComparer.Ordinal).Value;
     }
 
-    private static CoreMetadata ReadWheelMetadata(ReadOnlyMemory<byte> archive, string filename)
+    /// <summary>
+    /// The bytes of the wheel's own <c>*.dist-info/METADATA</c>, as they are (PEP 658 serves the same
+    /// file as <c>{wheel}.metadata</c>). Throws <see cref="DistributionArchiveException"/> when the
+    /// archive cannot be read or has no metadata.
+    /// </summary>
+    internal static byte[] ReadWheelMetadataFile(ReadOnlyMemory<byte> archive, string filename)
     {
         // Only a top-level folder's METADATA: the first slash is the one before "METADATA".
         var members = ArchiveMembers.Read(archive, filename, path =>
@@ -51,9 +56,11 @@ public static class DistributionArchive
         {
             throw new DistributionArchiveException(filename, "the wheel has no *.dist-info/METADATA");
         }
-        var chosen = members.Count == 1 ? members.First() : ChooseDistInfo(members, filename);
-        return CoreMetadataFile.Parse(Decode(chosen.Value)).ToCoreMetadata();
+        return members.Count == 1 ? members.First().Value : ChooseDistInfo(members, filename).Value;
     }
+
+    private static CoreMetadata ReadWheelMetadata(ReadOnlyMemory<byte> archive, string filename) =>
+        CoreMetadataFile.Parse(Decode(ReadWheelMetadataFile(archive, filename))).ToCoreMetadata();
 
     private static KeyValuePair<string, byte[]> ChooseDistInfo(Dictionary<string, byte[]> members, string filename)
     {

@@ -117,6 +117,27 @@ internal sealed class DocumentSource
         }
     }
 
+    /// <summary>
+    /// The immutable document at <paramref name="url"/> when the cache holds it, without a request
+    /// (none under refresh, when online: immutable documents are then fetched again). A remembered
+    /// "not found" or an entry that does not parse is no answer here; <see cref="GetAsync"/> deals with them.
+    /// </summary>
+    public bool TryGetCached<T>(Uri url, Func<DocumentBody, T> parse, out T value)
+    {
+        value = default!;
+        if (_refresh && _fetcher is not null)
+        {
+            return false;
+        }
+        using var cached = _cache?.TryRead(CacheKey(url));
+        if (cached is null || cached.Headers.IsMissing || !TryParse(cached, parse, out value))
+        {
+            return false;
+        }
+        _log.CacheHit(url);
+        return true;
+    }
+
     /// <summary>The cache key of a URL: absolute, without fragment (the client's URLs never carry credentials).</summary>
     public static string CacheKey(Uri url) => url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
 

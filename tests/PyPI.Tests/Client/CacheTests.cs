@@ -37,7 +37,7 @@ public sealed class CacheTests : IDisposable
     public async Task A_damaged_or_truncated_entry_is_fetched_again()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        var cold = await WalkAsync(server);
+        var cold = await WalkAsync(server, MetadataTests.MetadataDocuments);
         var cache = new DiskCache(_cache, _ => { });
         var page = server.Url("/simple/requests/");
         var metadata = server.Url("/packages/py3/r/requests/requests-2.25.0-py3-none-any.whl.metadata");
@@ -45,7 +45,7 @@ public sealed class CacheTests : IDisposable
         Truncate(cache.DocumentPath(DocumentSource.CacheKey(page)));
         server.Requests.Reset();
 
-        using var test = TestClient.For(server, _cache);
+        using var test = TestClient.For(server, _cache, MetadataTests.MetadataDocuments);
         var warm = (await ClosureWalker.WalkAsync(test.Client, Roots)).Describe();
 
         Assert.Equal(cold, warm);
@@ -78,13 +78,13 @@ public sealed class CacheTests : IDisposable
             .WithFixedStatus("/packages/py3/r/requests/requests-2.25.0-py3-none-any.whl.metadata", 404)
             .WithFixedStatus("/pypi/edge-no-core-metadata/2.0.0/json", 404);
         string[] roots = [.. Roots, "no-such-project"];
-        var online = await WalkAsync(server, roots);
+        var online = await WalkAsync(server, roots, MetadataTests.MetadataDocuments);
         Assert.Contains("missing no-such-project", online, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.CountWithStatus(404));
         server.Requests.Reset();
 
-        var offline = await WalkAsync(server, roots, o => o with { Offline = true });
-        var onlineAgain = await WalkAsync(server, roots);
+        var offline = await WalkAsync(server, roots, o => MetadataTests.MetadataDocuments(o) with { Offline = true });
+        var onlineAgain = await WalkAsync(server, roots, MetadataTests.MetadataDocuments);
 
         Assert.Equal(online, offline);
         Assert.Equal(online, onlineAgain);
@@ -188,14 +188,14 @@ public sealed class CacheTests : IDisposable
     {
         await using var server = await FixtureIndexServer.StartAsync();
         DistributionFile wheel;
-        using (var first = TestClient.For(server, _cache, o => o with { VerifyIndexDigests = true }))
+        using (var first = TestClient.For(server, _cache, o => MetadataTests.MetadataDocuments(o) with { VerifyIndexDigests = true }))
         {
             wheel = await MetadataTests.FileAsync(first, "idna", "idna-2.10-py3-none-any.whl");
             await first.Client.GetMetadataAsync(wheel, default);
             await first.Client.GetSha256Async(wheel, default);
         }
         server.Requests.Reset();
-        using var refreshing = TestClient.For(server, _cache, o => o with { VerifyIndexDigests = true, Refresh = true });
+        using var refreshing = TestClient.For(server, _cache, o => MetadataTests.MetadataDocuments(o) with { VerifyIndexDigests = true, Refresh = true });
 
         var file = await MetadataTests.FileAsync(refreshing, "idna", "idna-2.10-py3-none-any.whl");
         await refreshing.Client.GetMetadataAsync(file, default);

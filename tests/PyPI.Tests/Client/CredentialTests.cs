@@ -105,6 +105,7 @@ public sealed class CredentialTests
         using var test = new TestClient(TestClient.OptionsFor(server) with
         {
             IndexUrl = new Uri($"http://{User}:{Password}@127.0.0.1:{server.Port}/simple/"),
+            WholeWheelMetadataBytes = 0,
         }, ownsCache: false);
         // The JSON API redirects a name other than the display name (jinja2 → Jinja2).
         var wheel = (await test.Client.GetProjectAsync(PackageName.Parse("jinja2"), default)).Files.First(f => f.Filename.EndsWith(".whl", StringComparison.Ordinal));

@@ -10,7 +10,7 @@ public sealed class MetadataTests
     public async Task Reads_pep_658_metadata_files_and_nothing_else()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        using var test = TestClient.For(server);
+        using var test = TestClient.For(server, configure: MetadataDocuments);
         var wheel = await FileAsync(test, "requests", "requests-2.25.0-py3-none-any.whl");
 
         var metadata = await test.Client.GetMetadataAsync(wheel, default);
@@ -28,7 +28,7 @@ public sealed class MetadataTests
     public async Task A_metadata_file_that_does_not_match_its_digest_is_caught()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        using var test = TestClient.For(server);
+        using var test = TestClient.For(server, configure: MetadataDocuments);
         var wheel = await FileAsync(test, "requests", "requests-2.25.0-py3-none-any.whl");
         server.Faults = FaultSettings.None.WithCorruptedBody(wheel.Url.AbsolutePath + ".metadata");
 
@@ -42,7 +42,7 @@ public sealed class MetadataTests
     public async Task Without_pep_658_metadata_the_json_api_beside_the_index_answers()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        using var test = TestClient.For(server);
+        using var test = TestClient.For(server, configure: MetadataDocuments);
         var wheel = await FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-2.0.0-py3-none-any.whl");
 
         var metadata = await test.Client.GetMetadataAsync(wheel, default);
@@ -92,7 +92,7 @@ public sealed class MetadataTests
                 .WithFixedStatus("/pypi/edge-no-core-metadata/1.0.0/json", 404)
                 .WithFixedStatus("/pypi/edge-no-core-metadata/2.0.0/json", 404),
         });
-        using var test = TestClient.For(server);
+        using var test = TestClient.For(server, configure: MetadataDocuments);
         var first = await FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-1.0.0-py3-none-any.whl");
         var second = await FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-2.0.0-py3-none-any.whl");
 
@@ -114,7 +114,7 @@ public sealed class MetadataTests
                 .WithFixedStatus("/pypi/edge-no-core-metadata/1.0.0/json", 503)
                 .WithFixedStatus("/pypi/edge-no-core-metadata/2.0.0/json", 503),
         });
-        using var test = TestClient.For(server, configure: o => o with { Retry = TestClient.FastRetries with { MaxRetries = 2 } });
+        using var test = TestClient.For(server, configure: o => MetadataDocuments(o) with { Retry = TestClient.FastRetries with { MaxRetries = 2 } });
         var first = await FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-1.0.0-py3-none-any.whl");
         var second = await FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-2.0.0-py3-none-any.whl");
 
@@ -133,7 +133,7 @@ public sealed class MetadataTests
     public async Task An_announced_metadata_file_that_is_missing_falls_back_with_a_warning()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        using var test = TestClient.For(server);
+        using var test = TestClient.For(server, configure: MetadataDocuments);
         var wheel = await FileAsync(test, "idna", "idna-2.10-py3-none-any.whl");
         server.Faults = FaultSettings.None.WithFixedStatus(wheel.Url.AbsolutePath + ".metadata", 404);
 
@@ -174,6 +174,9 @@ public sealed class MetadataTests
         Assert.Equal("edge-no-core-metadata", metadata.Name);
         Assert.Equal(1, server.Requests.CountFor("/pypi/edge-no-core-metadata/1.0.0/json", 200));
     }
+
+    /// <summary>Small wheels' metadata from their .metadata documents (or the JSON API), as for any wheel, not from the wheels.</summary>
+    internal static PyPIClientOptions MetadataDocuments(PyPIClientOptions options) => options with { WholeWheelMetadataBytes = 0 };
 
     internal static async Task<DistributionFile> FileAsync(TestClient test, string project, string filename)
     {

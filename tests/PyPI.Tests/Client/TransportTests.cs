@@ -10,7 +10,7 @@ public sealed class TransportTests
     public async Task Documents_arrive_compressed_and_are_kept_decompressed()
     {
         await using var server = await FixtureIndexServer.StartAsync();
-        using var test = TestClient.For(server);
+        using var test = TestClient.For(server, configure: MetadataTests.MetadataDocuments);
         var cache = new DiskCache(test.CacheDirectory!, _ => { });
 
         var wheel = await MetadataTests.FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-2.0.0-py3-none-any.whl");

@@ -59,7 +59,9 @@ public sealed class Generation
         {
             _reporter.Phase("resolving");
             var options = ResolverOptions.Default with { MaxConcurrentRequests = _settings.Concurrency, Observer = speculation };
-            resolution = await new DependencyResolver(client, options).ResolveAsync(inputs.Manifest!, Target, cancellationToken);
+            var (resolved, statistics) = await new DependencyResolver(client, options).ResolveWithStatisticsAsync(inputs.Manifest!, Target, cancellationToken);
+            resolution = resolved;
+            _reporter.Detail(Describe(statistics));
         }
         speculation?.Stop();
 
@@ -77,6 +79,10 @@ public sealed class Generation
         _reporter.Done($"{resolution.Packages.Count} packages for Python {_settings.Python} on {_settings.Systems}; {client.Counts.Requests} HTTP requests");
         return new GeneratedFile(text, resolution);
     }
+
+    private static string Describe(ResolverStatistics statistics) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"resolver: {statistics.ListingRequests} listings and {statistics.MetadataRequests} metadata reads asked of the index; {statistics.Rounds} rounds, {statistics.Backjumps} backjumps; the solvers waited {statistics.SolverWaits} times for data not yet there, {statistics.SolverWaitTime.TotalSeconds:F3} s in all");
 
     private PyPIClientOptions ClientOptions(IndexSettings index) => PyPIClientOptions.For(index) with
     {

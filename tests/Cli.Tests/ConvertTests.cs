@@ -46,6 +46,24 @@ public class ConvertTests : IClassFixture<RecordedIndex>
     }
 
     [Fact]
+    public async Task Verbose_says_the_phases_and_what_the_resolution_cost_and_quiet_says_nothing()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("requirements.txt", "requests\n");
+
+        var verbose = await sandbox.RunAsync("-i", _index.SimpleUrl, "-v", "requirements.txt");
+        var quiet = await sandbox.RunAsync("-i", _index.SimpleUrl, "-q", "requirements.txt");
+
+        Assert.Equal(ExitCode.Done, verbose.ExitCode);
+        Assert.Matches(@"s\] resolving\n", verbose.Stderr);
+        Assert.Matches(@"resolver: \d+ listings and \d+ metadata reads asked of the index; \d+ rounds, 0 backjumps; the solvers waited \d+ times for data not yet there, \d+\.\d{3} s in all", verbose.Stderr);
+        Assert.Matches(@"s\] writing\n", verbose.Stderr);
+        Assert.Equal(ExitCode.Done, quiet.ExitCode);
+        Assert.Equal(string.Empty, quiet.Stderr);
+        Assert.Equal(verbose.Stdout, quiet.Stdout);
+    }
+
+    [Fact]
     public async Task One_request_at_a_time_gives_the_same_bytes_as_many()
     {
         using var serial = new CliSandbox();

@@ -38,16 +38,17 @@ internal sealed class Prefetcher
     /// <summary>How many speculative fetches are still running (for tests that wait for quiet).</summary>
     public int Pending => Volatile.Read(ref _pending);
 
-    public void Hint(Requirement requirement)
+    /// <param name="depth">How far from the roots the requirement was found (0: a root, or where a solver is now).</param>
+    public void Hint(Requirement requirement, int depth = 0)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         if (requirement.Url is null)
         {
-            Hint(requirement.NormalizedName, requirement.Specifier, requirement.Extras);
+            Hint(requirement.NormalizedName, requirement.Specifier, requirement.Extras, depth);
         }
     }
 
-    public void Hint(PackageName name, SpecifierSet specifier, IReadOnlyList<ExtraName> extras)
+    public void Hint(PackageName name, SpecifierSet specifier, IReadOnlyList<ExtraName> extras, int depth)
     {
         var key = extras.Count == 0
             ? $"{name.Value} {specifier}"
@@ -56,10 +57,10 @@ internal sealed class Prefetcher
         {
             return;
         }
-        Track(AfterListingAsync(_store.PrefetchProject(name), specifier, extras));
+        Track(AfterListingAsync(_store.PrefetchProject(name, depth), specifier, extras, depth));
     }
 
-    private async Task AfterListingAsync(Task<ProjectReleases?> listing, SpecifierSet specifier, IReadOnlyList<ExtraName> extras)
+    private async Task AfterListingAsync(Task<ProjectReleases?> listing, SpecifierSet specifier, IReadOnlyList<ExtraName> extras, int depth)
     {
         var project = await listing.ConfigureAwait(false);
         if (project is null)
@@ -77,12 +78,12 @@ internal sealed class Prefetcher
             var order = PipCandidateRules.Order(applicable, releases, pinned, _store.Settings.PreferBinary);
             if (order.Length > 0 && seen.Add(order[0]))
             {
-                Track(PrefetchReleaseAsync(project, order, 0, extras));
+                Track(PrefetchReleaseAsync(project, order, 0, extras, depth));
             }
         }
     }
 
-    private async Task PrefetchReleaseAsync(ProjectReleases project, int[] order, int position, IReadOnlyList<ExtraName> extras)
+    private async Task PrefetchReleaseAsync(ProjectReleases project, int[] order, int position, IReadOnlyList<ExtraName> extras, int depth)
     {
         var versionIndex = order[position];
         if (!_prefetched.TryAdd((project.Name, versionIndex), 0)
@@ -91,14 +92,14 @@ internal sealed class Prefetcher
         {
             return;
         }
-        var metadata = await _store.PrefetchMetadata(project, versionIndex).ConfigureAwait(false);
+        var metadata = await _store.PrefetchMetadata(project, versionIndex, depth).ConfigureAwait(false);
         var usable = metadata.IsUsable && _targets.Any(target => target.SupportsPython(metadata.RequiresPython));
         if (!usable)
         {
             // The solver will move on to the next version: so do we, a little.
             if (position + 1 < order.Length && position < RequiresPythonFallbacks)
             {
-                Track(PrefetchReleaseAsync(project, order, position + 1, extras));
+                Track(PrefetchReleaseAsync(project, order, position + 1, extras, depth));
             }
             return;
         }
@@ -106,7 +107,7 @@ internal sealed class Prefetcher
         {
             if (AppliesSomewhere(dependency.Marker, extras))
             {
-                Hint(dependency);
+                Hint(dependency, depth + 1);
             }
         }
     }

@@ -46,7 +46,7 @@ internal sealed class ReleaseStore : IDisposable
     public (int Count, TimeSpan Time) SolverWaits => (Volatile.Read(ref _solverWaits), TimeSpan.FromTicks(Volatile.Read(ref _solverWaitTicks)));
 
     /// <summary>Asks for the project's listing ahead of need (null result: no index has it).</summary>
-    public Task<ProjectReleases?> PrefetchProject(PackageName name) => Project(name, urgent: false).Task;
+    public Task<ProjectReleases?> PrefetchProject(PackageName name, int depth = 0) => Project(name, urgent: false, depth).Task;
 
     /// <summary>The project's releases, now (a solver waits); null when no index has it.</summary>
     public ValueTask<ProjectReleases?> NeedProjectAsync(PackageName name) => WaitAsync(Project(name, urgent: true));
@@ -60,7 +60,7 @@ internal sealed class ReleaseStore : IDisposable
     }
 
     /// <summary>Asks for a version's metadata ahead of need.</summary>
-    public Task<ReleaseMetadata> PrefetchMetadata(ProjectReleases project, int versionIndex) => Metadata(project, versionIndex, urgent: false).Task;
+    public Task<ReleaseMetadata> PrefetchMetadata(ProjectReleases project, int versionIndex, int depth = 0) => Metadata(project, versionIndex, urgent: false, depth).Task;
 
     /// <summary>The metadata of the version at <paramref name="versionIndex"/> of <paramref name="project"/>'s catalog, now.</summary>
     public ValueTask<ReleaseMetadata> NeedMetadataAsync(ProjectReleases project, int versionIndex) => WaitAsync(Metadata(project, versionIndex, urgent: true));
@@ -87,13 +87,13 @@ internal sealed class ReleaseStore : IDisposable
         _lifetime.Dispose();
     }
 
-    private ScheduledRequest<ProjectReleases?> Project(PackageName name, bool urgent) =>
-        _projects.GetOrAdd(name, key => new Lazy<ScheduledRequest<ProjectReleases?>>(() => _scheduler.Enqueue(() => FetchProjectAsync(key), urgent))).Value;
+    private ScheduledRequest<ProjectReleases?> Project(PackageName name, bool urgent, int depth = 0) =>
+        _projects.GetOrAdd(name, key => new Lazy<ScheduledRequest<ProjectReleases?>>(() => _scheduler.Enqueue(() => FetchProjectAsync(key), urgent, depth))).Value;
 
-    private ScheduledRequest<ReleaseMetadata> Metadata(ProjectReleases project, int versionIndex, bool urgent) =>
+    private ScheduledRequest<ReleaseMetadata> Metadata(ProjectReleases project, int versionIndex, bool urgent, int depth = 0) =>
         _metadata.GetOrAdd(
             (project.Name, versionIndex),
-            _ => new Lazy<ScheduledRequest<ReleaseMetadata>>(() => _scheduler.Enqueue(() => FetchMetadataAsync(project, versionIndex), urgent))).Value;
+            _ => new Lazy<ScheduledRequest<ReleaseMetadata>>(() => _scheduler.Enqueue(() => FetchMetadataAsync(project, versionIndex), urgent, depth))).Value;
 
     /// <summary>Awaits a request a solver needs now: promotes it if it is still queued, and counts the wait if there is one.</summary>
     private async ValueTask<T> WaitAsync<T>(ScheduledRequest<T> request)

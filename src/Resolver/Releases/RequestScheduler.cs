@@ -10,7 +10,7 @@ namespace Req2Nix.Resolver.Releases;
 internal sealed class RequestScheduler
 {
     private readonly object _gate = new();
-    private readonly LinkedList<Entry> _urgent = new();
+    private readonly Queue<Entry> _urgent = new();
     private readonly SortedSet<Entry> _speculative = new(EntryOrder.Instance);
     private readonly int _limit;
     private readonly CancellationToken _cancellation;
@@ -36,11 +36,11 @@ internal sealed class RequestScheduler
             entry.Depth = depth;
             if (urgent)
             {
-                entry.Node = _urgent.AddLast(entry);
+                _urgent.Enqueue(entry);
             }
             else
             {
-                entry.Queued = _speculative.Add(entry);
+                _speculative.Add(entry);
             }
         }
         Pump();
@@ -52,10 +52,10 @@ internal sealed class RequestScheduler
     {
         lock (_gate)
         {
-            if (entry.Queued && _speculative.Remove(entry))
+            // Not found: it has started already, or is urgent already.
+            if (_speculative.Remove(entry))
             {
-                entry.Queued = false;
-                entry.Node = _urgent.AddLast(entry);
+                _urgent.Enqueue(entry);
             }
         }
     }
@@ -71,21 +71,14 @@ internal sealed class RequestScheduler
                 {
                     return;
                 }
-                if (_urgent.Count > 0)
+                if (!_urgent.TryDequeue(out next))
                 {
-                    next = _urgent.First!.Value;
-                    _urgent.RemoveFirst();
-                    next.Node = null;
-                }
-                else if (_speculative.Min is { } first)
-                {
-                    next = first;
-                    _speculative.Remove(first);
-                    next.Queued = false;
-                }
-                else
-                {
-                    return;
+                    next = _speculative.Min;
+                    if (next is null)
+                    {
+                        return;
+                    }
+                    _speculative.Remove(next);
                 }
                 _running++;
             }
@@ -109,11 +102,6 @@ internal sealed class RequestScheduler
     /// <summary>A request waiting for, or holding, a slot.</summary>
     internal abstract class Entry
     {
-        public LinkedListNode<Entry>? Node { get; set; }
-
-        /// <summary>Whether it waits in the speculative queue.</summary>
-        public bool Queued { get; set; }
-
         public int Depth { get; set; }
 
         public long Sequence { get; set; }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Before/after timing of whole `req2nix` runs: two or more published builds (folders holding a
 # `req2nix` executable, e.g. from `dotnet publish src/Cli -c Composite -p:Optimize=true -r linux-x64
-# --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o DIR` at two
-# commits) run in alternation against one fixture index with added latency, so that the machine's
+# --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true
+# -o DIR` at two commits) run in alternation against one fixture index with added latency, so that the machine's
 # drift spreads over all of them. Prints each build's wall times, sorted, in milliseconds.
 #
 #   bench/alternate-builds.sh cold|warm RUNS CONCURRENCY BUILD_DIR... [-- REQUIREMENTS]

@@ -21,12 +21,13 @@ trap 'rm -rf "$work"' EXIT
 dotnet build src/Cli -c Release >/dev/null
 dotnet build fixtures/FixtureIndex -c Release >/dev/null
 # Three builds of the same code: as `dotnet build` (and `dotnet tool install`) leave it, JIT-compiled
-# at start-up; published ReadyToRun (precompiled, framework-dependent); and published self-contained
-# as one composite ReadyToRun image of the app and the framework, which also precompiles the
-# framework's generics over the app's types (what a packager should ship; README "Install").
+# at start-up; published ReadyToRun (precompiled, framework-dependent); and published self-contained,
+# trimmed, as one composite ReadyToRun image of the app and the framework code it uses, which also
+# precompiles the framework's generics over the app's types (what a packager should ship; README
+# "Install").
 dotnet publish src/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" >/dev/null
 # (A configuration of its own: the composite's intermediate files must not be reused by the other build.)
-dotnet publish src/Cli -c Composite -p:Optimize=true -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/composite" >/dev/null
+dotnet publish src/Cli -c Composite -p:Optimize=true -r linux-x64 --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/composite" >/dev/null
 jit=(dotnet src/Cli/bin/Release/net10.0/req2nix.dll)
 r2r=("$work/r2r/req2nix")
 composite=("$work/composite/req2nix")

@@ -2,7 +2,9 @@
 # Whole-process side by side: the req2nix command and pip 23.2 on the same requirements, against the
 # shared mirror served on loopback by the fixture index with added latency per request; cold (empty
 # caches) and warm (req2nix --offline from its cache; pip with its warm HTTP cache). Each run gets a
-# fresh server so its request count is its own. Prints a Markdown table.
+# fresh server so its request count is its own, warmed up first (bench/warm-up-index.py: a server's
+# first requests compile its request handling, which PyPI never makes anyone wait for; its requests
+# are not counted). Prints a Markdown table.
 #
 #   bench/cli-vs-pip.sh [REQUIREMENTS] [LATENCY_MS] [RUNS] [CONCURRENCY]
 #
@@ -43,13 +45,14 @@ measure() {
   for _ in $(seq 1 1200); do grep -q '^http' "$work/url" 2>/dev/null && break; sleep 0.1; done
   local url; url="$(cat "$work/url")"
   [ -n "$url" ] || { echo "the fixture index did not start: $(cat "$work/server.log")" >&2; exit 1; }
+  local warm_up; warm_up="$(bench/warm-up-index.py "$url")"
   local start end
   start=$(date +%s.%N)
   "$@" "$url" >/dev/null 2>"$work/tool.log" || { cat "$work/tool.log" >&2; kill "$pid"; exit 1; }
   end=$(date +%s.%N)
   kill -TERM "$pid"; wait "$pid" || true
   local requests; requests="$(sed -n 's/.*stopping after \([0-9]*\) requests.*/\1/p' "$work/server.log")"
-  echo "$(echo "$end - $start" | bc) $requests"
+  echo "$(echo "$end - $start" | bc) $((requests - warm_up))"
 }
 
 jit_run() { req2nix_run jit "$@"; }

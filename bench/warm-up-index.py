@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Warms a freshly started fixture index up before a timed run: a just-started server compiles its
+request handling on the first requests, which a timed run would otherwise pay for (PyPI is never
+cold). Makes up to 64 requests, 16 at a time, of every kind a resolution makes (PEP 691 listings, a
+missing project, distribution files and their .metadata), and prints how many it made, so a
+script can take them off the server's request count.
+
+    bench/warm-up-index.py SIMPLE_URL
+"""
+import concurrent.futures
+import gzip
+import json
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
+PROJECTS = ["six", "idna", "certifi", "urllib3", "requests", "click", "attrs", "packaging"]
+
+
+def get(url, accept="*/*"):
+    request = urllib.request.Request(url, headers={"Accept": accept, "Accept-Encoding": "gzip"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+            return gzip.decompress(body) if response.headers.get("Content-Encoding") == "gzip" else body
+    except urllib.error.HTTPError as error:
+        if error.code != 404:
+            raise
+        return b""
+
+
+def main():
+    index = sys.argv[1].rstrip("/") + "/"
+    urls = []
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        pages = list(pool.map(lambda name: get(index + name + "/", SIMPLE_JSON), PROJECTS))
+        made = len(pages)
+        for name, page in zip(PROJECTS, pages):
+            files = json.loads(page)["files"][-3:] if page else []
+            for file in files:
+                url = urllib.parse.urljoin(index + name + "/", file["url"])
+                urls.append(url)
+                if file.get("core-metadata") or file.get("dist-info-metadata"):
+                    urls.append(url + ".metadata")
+        urls += [index + f"no-such-project-{i}/" for i in range(8)]
+        urls = urls[: 64 - made]
+        list(pool.map(get, urls))
+    print(made + len(urls))
+
+
+if __name__ == "__main__":
+    main()

@@ -130,18 +130,35 @@ public sealed class Marker : IEquatable<Marker>
     /// <summary>The environments on which the dependency is needed for <c>name[extras]</c> (see <see cref="EvaluateForExtras(MarkerEnvironment, IReadOnlyList{ExtraName})"/>).</summary>
     public EnvironmentMask EvaluateForExtras(MarkerEnvironmentSet environments, IReadOnlyList<ExtraName> extras)
     {
+        var undefined = false;
+        return new EnvironmentMask(EvaluateForExtras(environments, extras, throwing: true, ref undefined));
+    }
+
+    /// <summary>
+    /// As <see cref="EvaluateForExtras(MarkerEnvironmentSet, IReadOnlyList{ExtraName})"/>, but returns
+    /// false instead of throwing when the marker cannot be evaluated (no exception is raised inside either).
+    /// </summary>
+    public bool TryEvaluateForExtras(MarkerEnvironmentSet environments, IReadOnlyList<ExtraName> extras, out EnvironmentMask result)
+    {
+        var undefined = false;
+        var mask = EvaluateForExtras(environments, extras, throwing: false, ref undefined);
+        result = undefined ? default : new EnvironmentMask(mask);
+        return !undefined;
+    }
+
+    private ulong EvaluateForExtras(MarkerEnvironmentSet environments, IReadOnlyList<ExtraName> extras, bool throwing, ref bool undefined)
+    {
         ArgumentNullException.ThrowIfNull(environments);
         ArgumentNullException.ThrowIfNull(extras);
-        var undefined = false;
-        var mask = Expression.Evaluate(environments, string.Empty, throwing: true, ref undefined);
+        var mask = Expression.Evaluate(environments, string.Empty, throwing, ref undefined);
         if (MentionsExtra)
         {
             for (var i = 0; i < extras.Count && mask != environments.All.Bits; i++)
             {
-                mask |= Expression.Evaluate(environments, extras[i].Value, throwing: true, ref undefined);
+                mask |= Expression.Evaluate(environments, extras[i].Value, throwing, ref undefined);
             }
         }
-        return new EnvironmentMask(mask);
+        return mask;
     }
 
     /// <summary>Both markers: packaging's <c>marker &amp; other</c> (a compound side keeps parentheses).</summary>

@@ -112,21 +112,9 @@ internal sealed class Prefetcher
         }
     }
 
-    private bool AppliesSomewhere(Marker? marker, IReadOnlyList<ExtraName> extras)
-    {
-        if (marker is null)
-        {
-            return true;
-        }
-        try
-        {
-            return !marker.EvaluateForExtras(_environments, extras).IsEmpty;
-        }
-        catch (MarkerEvaluationException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A marker that cannot be evaluated applies nowhere here; the solver reports it if it matters.</summary>
+    private bool AppliesSomewhere(Marker? marker, IReadOnlyList<ExtraName> extras) =>
+        marker is null || (marker.TryEvaluateForExtras(_environments, extras, out var mask) && !mask.IsEmpty);
 
     private void Track(Task task)
     {

@@ -134,6 +134,22 @@ public class NixMarkerEnvironmentTests
     }
 
     [Fact]
+    public void Undefined_comparison_for_extras_raises_or_is_reported()
+    {
+        var undefined = Marker.Parse("extra == 'pypy' and implementation_name === 'pypy'");
+        ExtraName[] extras = [ExtraName.Parse("pypy")];
+
+        Assert.Throws<MarkerEvaluationException>(() => undefined.EvaluateForExtras(Systems, extras));
+        Assert.False(undefined.TryEvaluateForExtras(Systems, extras, out var mask));
+        Assert.True(mask.IsEmpty);
+        // Every comparison is evaluated on a set, so the extra's absence does not hide the undefined one.
+        Assert.Throws<MarkerEvaluationException>(() => undefined.EvaluateForExtras(Systems, []));
+        Assert.False(undefined.TryEvaluateForExtras(Systems, [], out mask));
+        Assert.True(Marker.Parse("extra == 'pypy' or sys_platform == 'darwin'").TryEvaluateForExtras(Systems, extras, out mask));
+        Assert.Equal(Systems.All, mask);
+    }
+
+    [Fact]
     public void A_set_holds_one_to_sixty_four_environments()
     {
         var one = MarkerEnvironment.For(NixSystem.LinuxX64, Python);

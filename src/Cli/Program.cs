@@ -14,7 +14,14 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
-        GC.TryStartNoGCRegion(AllocationsBeforeFirstCollection);
+        try
+        {
+            GC.TryStartNoGCRegion(AllocationsBeforeFirstCollection);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A heap configured smaller than that (DOTNET_GCHeapHardLimit): collect as usual.
+        }
         using var cancellation = new CancellationTokenSource();
         // Not Console.CancelKeyPress: that sets up the terminal (about 10 ms of a warm run) to catch one signal.
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>

@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 requirements="${1:-tests/Resolver.Tests/Differential/cases/s16-large-150/requirements.txt}"
 latency="${2:-20}"
 runs="${3:-3}"
-concurrency="${4:-50}"   # req2nix's default
+concurrency="${4:-16}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

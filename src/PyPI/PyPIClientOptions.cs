@@ -32,13 +32,8 @@ public sealed record PyPIClientOptions
     /// </summary>
     public bool VerifyIndexDigests { get; init; }
 
-    /// <summary>
-    /// The default of <see cref="MaxConcurrency"/>: uv's default for concurrent downloads. A cold
-    /// resolution waits on chains of listing, metadata and listing, so requests in flight, not
-    /// processor time, bound it (docs/PERFORMANCE.md); an HTTP/2 index such as PyPI carries them on
-    /// one connection. <c>--concurrency</c> lowers it for an index that cannot take as many.
-    /// </summary>
-    public const int DefaultMaxConcurrency = 50;
+    /// <summary>The default of <see cref="MaxConcurrency"/>.</summary>
+    public const int DefaultMaxConcurrency = 16;
 
     /// <summary>The largest <see cref="MaxConcurrency"/> allowed.</summary>
     public const int MaxMaxConcurrency = 256;

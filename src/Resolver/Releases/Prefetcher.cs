@@ -112,7 +112,7 @@ internal sealed class Prefetcher
         }
     }
 
-    /// <summary>A marker that cannot be evaluated applies nowhere here; the solver reports it if it matters.</summary>
+    /// <summary>A marker that cannot be evaluated applies nowhere, as in the solver (<c>CandidateFactory.Applies</c>).</summary>
     private bool AppliesSomewhere(Marker? marker, IReadOnlyList<ExtraName> extras) =>
         marker is null || (marker.TryEvaluateForExtras(_environments, extras, out var mask) && !mask.IsEmpty);
 

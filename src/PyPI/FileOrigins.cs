@@ -5,52 +5,46 @@ namespace Req2Nix.PyPI;
 
 /// <summary>
 /// Which index listed a file, and for which project: the JSON API to ask about it is that index's.
-/// The files the client listed are found by reference (a listing has thousands of files, and only a
-/// few are ever asked about: no URL string is built or hashed for the others); a file from elsewhere
-/// (a lock file) with the URL of a listed one is found by comparing URLs.
+/// A file the client listed carries its <see cref="IndexListing"/> (nothing is recorded per file: a
+/// listing has thousands of files, and only a few are ever asked about); a file from elsewhere (a
+/// lock file) with the URL of a listed one is found by comparing URLs with the listings recorded.
 /// </summary>
 internal sealed class FileOrigins
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<DistributionFile, (IndexLocation Index, PackageName Project)> _origins = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(IReadOnlyList<DistributionFile> Files, IndexListing Listing)> _listings = [];
 
-    /// <summary>Records where the files of one listing come from.</summary>
-    public void AddAll(IReadOnlyList<DistributionFile> files, IndexLocation index, PackageName project)
+    /// <summary>Records a listing's files, for the files from elsewhere that have one of their URLs.</summary>
+    public void Add(IReadOnlyList<DistributionFile> files, IndexListing listing)
     {
         lock (_lock)
         {
-            foreach (var file in files)
-            {
-                _origins.TryAdd(file, (index, project));
-            }
+            _listings.Add((files, listing));
         }
     }
 
     public bool TryGet(DistributionFile file, out IndexLocation index, out PackageName project)
     {
-        lock (_lock)
-        {
-            if (_origins.TryGetValue(file, out var origin) || TryFindByUrl(file.Url, out origin))
-            {
-                (index, project) = origin;
-                return true;
-            }
-        }
-        (index, project) = (null!, default);
-        return false;
+        var listing = file.ListedBy as IndexListing ?? FindByUrl(file.Url);
+        (index, project) = listing is null ? (null!, default) : (listing.Index, listing.Project);
+        return listing is not null;
     }
 
-    private bool TryFindByUrl(Uri url, out (IndexLocation Index, PackageName Project) origin)
+    private IndexListing? FindByUrl(Uri url)
     {
-        foreach (var (listed, listedOrigin) in _origins)
+        lock (_lock)
         {
-            if (listed.Url == url)
+            foreach (var (files, listing) in _listings)
             {
-                origin = listedOrigin;
-                return true;
+                foreach (var listed in files)
+                {
+                    if (listed.Url == url)
+                    {
+                        return listing;
+                    }
+                }
             }
         }
-        origin = default;
-        return false;
+        return null;
     }
 }

@@ -36,7 +36,8 @@ internal sealed class ProjectLister
         for (var i = 0; i < pages.Length; i++)
         {
             var index = _indexes[i];
-            pages[i] = _documents.GetAsync(index.ProjectUrl(name), Freshness.Revalidate, RequestHeaders.SimpleApiAccept, body => Parse(body, index), CompactProjectPage.Instance);
+            var listing = new IndexListing(index, name);
+            pages[i] = _documents.GetAsync(index.ProjectUrl(name), Freshness.Revalidate, RequestHeaders.SimpleApiAccept, body => Parse(body, listing), new CompactProjectPage(listing));
         }
         var lookups = await OfflineMisses.WhenAll(pages);
         for (var i = 0; i < lookups.Length; i++)
@@ -62,7 +63,7 @@ internal sealed class ProjectLister
             {
                 // One index: nothing to merge, and no URL strings to build for the thousands of files.
                 files.AddRange(pageFiles);
-                _origins.AddAll(pageFiles, _indexes[i], name);
+                _origins.Add(pageFiles, new IndexListing(_indexes[i], name));
                 continue;
             }
             seen.EnsureCapacity(seen.Count + pageFiles.Count);
@@ -75,7 +76,7 @@ internal sealed class ProjectLister
                 }
             }
             files.AddRange(added);
-            _origins.AddAll(added, _indexes[i], name);
+            _origins.Add(added, new IndexListing(_indexes[i], name));
         }
         if (!found)
         {
@@ -87,14 +88,14 @@ internal sealed class ProjectLister
     /// <summary>Where <see cref="ListAsync"/> looked, for the message that a project is absent.</summary>
     public string Where => $"looked in {string.Join(", ", _indexes.Select(i => i.Display))}";
 
-    private ProjectPage Parse(DocumentBody body, IndexLocation index)
+    private ProjectPage Parse(DocumentBody body, IndexListing listing)
     {
         var page = IsJson(body)
-            ? SimpleJsonReader.Read(body.Bytes.Span, body.Url, _credentials.Strip)
-            : SimpleHtmlReader.Read(body.Bytes.Span, body.Url, _credentials.Strip);
+            ? SimpleJsonReader.Read(body.Bytes.Span, body.Url, _credentials.Strip, listing)
+            : SimpleHtmlReader.Read(body.Bytes.Span, body.Url, _credentials.Strip, listing);
         if (!page.HasSupportedApiVersion)
         {
-            throw Unsupported(index, page);
+            throw Unsupported(listing.Index, page);
         }
         return page;
     }

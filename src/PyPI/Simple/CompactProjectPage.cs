@@ -14,7 +14,8 @@ namespace Req2Nix.PyPI.Simple;
 /// back costs the strings and the <see cref="Uri"/>s, not a JSON or HTML parse: a warm run reads
 /// every listing of the resolution, some of them of thousands of files.
 /// </summary>
-internal sealed class CompactProjectPage : ICompactForm<ProjectPage>
+/// <param name="listedBy">Recorded in every file read back (<see cref="DistributionFile.ListedBy"/>).</param>
+internal sealed class CompactProjectPage(ListingOrigin? listedBy = null) : ICompactForm<ProjectPage>
 {
     public static CompactProjectPage Instance { get; } = new();
 
@@ -96,6 +97,7 @@ internal sealed class CompactProjectPage : ICompactForm<ProjectPage>
                 HasCoreMetadata = Has(flags, Flags.CoreMetadata),
                 CoreMetadataSha256 = coreMetadataSha256,
                 Size = size,
+                ListedBy = listedBy,
             };
         }
         if (!reader.AtEnd)

@@ -13,7 +13,8 @@ namespace Req2Nix.PyPI.Simple;
 /// </summary>
 internal static class SimpleHtmlReader
 {
-    public static ProjectPage Read(ReadOnlySpan<byte> html, Uri pageUrl, Func<Uri, Uri> stripCredentials)
+    /// <param name="listedBy">Recorded in every file read (<see cref="DistributionFile.ListedBy"/>).</param>
+    public static ProjectPage Read(ReadOnlySpan<byte> html, Uri pageUrl, Func<Uri, Uri> stripCredentials, ListingOrigin? listedBy = null)
     {
         var files = new List<DistributionFile>();
         var baseUrl = pageUrl;
@@ -24,7 +25,7 @@ internal static class SimpleHtmlReader
         {
             if (name.Length == 1 && (name[0] | 0x20) == 'a')
             {
-                if (ReadAnchor(attributes, baseUrl, stripCredentials) is { } file)
+                if (ReadAnchor(attributes, baseUrl, stripCredentials, listedBy) is { } file)
                 {
                     files.Add(file);
                 }
@@ -45,7 +46,7 @@ internal static class SimpleHtmlReader
         return new ProjectPage(files, apiVersion);
     }
 
-    private static DistributionFile? ReadAnchor(ReadOnlySpan<byte> attributes, Uri baseUrl, Func<Uri, Uri> stripCredentials)
+    private static DistributionFile? ReadAnchor(ReadOnlySpan<byte> attributes, Uri baseUrl, Func<Uri, Uri> stripCredentials, ListingOrigin? listedBy)
     {
         string? href = null;
         string? requiresPython = null;
@@ -89,6 +90,7 @@ internal static class SimpleHtmlReader
             YankedReason = string.IsNullOrEmpty(yanked) ? null : yanked,
             HasCoreMetadata = hasMetadata,
             CoreMetadataSha256 = metadataDigest,
+            ListedBy = listedBy,
         };
     }
 

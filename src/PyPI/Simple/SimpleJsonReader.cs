@@ -11,12 +11,13 @@ namespace Req2Nix.PyPI.Simple;
 /// </summary>
 internal static class SimpleJsonReader
 {
-    public static ProjectPage Read(ReadOnlySpan<byte> json, Uri pageUrl, Func<Uri, Uri> stripCredentials)
+    /// <param name="listedBy">Recorded in every file read (<see cref="DistributionFile.ListedBy"/>).</param>
+    public static ProjectPage Read(ReadOnlySpan<byte> json, Uri pageUrl, Func<Uri, Uri> stripCredentials, ListingOrigin? listedBy = null)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
-            return ReadPage(ref reader, pageUrl, stripCredentials);
+            return ReadPage(ref reader, pageUrl, stripCredentials, listedBy);
         }
         catch (JsonException e)
         {
@@ -28,7 +29,7 @@ internal static class SimpleJsonReader
         }
     }
 
-    private static ProjectPage ReadPage(ref Utf8JsonReader reader, Uri pageUrl, Func<Uri, Uri> stripCredentials)
+    private static ProjectPage ReadPage(ref Utf8JsonReader reader, Uri pageUrl, Func<Uri, Uri> stripCredentials, ListingOrigin? listedBy)
     {
         Expect(ref reader, JsonTokenType.StartObject, "the page is not a JSON object");
         var files = new List<DistributionFile>();
@@ -41,7 +42,7 @@ internal static class SimpleJsonReader
                 Expect(ref reader, JsonTokenType.StartArray, "'files' is not an array");
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (ReadFile(ref reader, pageUrl, stripCredentials, ref strings) is { } file)
+                    if (ReadFile(ref reader, pageUrl, stripCredentials, listedBy, ref strings) is { } file)
                     {
                         files.Add(file);
                     }
@@ -80,7 +81,7 @@ internal static class SimpleJsonReader
         return version;
     }
 
-    private static DistributionFile? ReadFile(ref Utf8JsonReader reader, Uri pageUrl, Func<Uri, Uri> stripCredentials, ref RepeatedStrings strings)
+    private static DistributionFile? ReadFile(ref Utf8JsonReader reader, Uri pageUrl, Func<Uri, Uri> stripCredentials, ListingOrigin? listedBy, ref RepeatedStrings strings)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -159,6 +160,7 @@ internal static class SimpleJsonReader
             HasCoreMetadata = metadata?.Available ?? false,
             CoreMetadataSha256 = metadata?.Sha256,
             Size = size,
+            ListedBy = listedBy,
         };
     }
 

@@ -24,4 +24,7 @@ public sealed record DistributionFile(string Filename, Uri Url)
     public Sha256Digest? CoreMetadataSha256 { get; init; }
 
     public long? Size { get; init; }
+
+    /// <summary>The listing that named the file; null for a file from elsewhere (a lock file, a direct URL).</summary>
+    public ListingOrigin? ListedBy { get; init; }
 }

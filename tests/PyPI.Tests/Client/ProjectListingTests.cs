@@ -126,6 +126,8 @@ public sealed class ProjectListingTests
         Assert.All(idna.Files.Skip(half), f => Assert.Equal(extra.Port, f.Url.Port));
         Assert.Equal(idna.Files.Take(half).Select(f => f.Filename), idna.Files.Skip(half).Select(f => f.Filename));
         Assert.All(requests.Files, f => Assert.Equal(primary.Port, f.Url.Port));
+        Assert.All(idna.Files, f => Assert.Equal(PackageName.Parse("idna"), f.ListedBy?.Project));
+        Assert.All(idna.Files.Skip(half), f => Assert.Equal(extra.SimpleUrl, Assert.IsType<IndexListing>(f.ListedBy).Index.SimpleUrl));
         Assert.Contains(primary.SimpleUrl.AbsoluteUri, missing.Message, StringComparison.Ordinal);
         Assert.Contains(extra.SimpleUrl.AbsoluteUri, missing.Message, StringComparison.Ordinal);
     }

@@ -39,6 +39,15 @@ public sealed class CompactProjectPageTests
     }
 
     [Fact]
+    public void Every_file_read_back_names_the_listing_the_form_was_made_for()
+    {
+        var listing = new ListingOrigin(Req2Nix.Packaging.Names.PackageName.Parse("demo"));
+
+        Assert.True(new CompactProjectPage(listing).TryRead(CompactProjectPage.Instance.Write(Page), out var read));
+        Assert.All(read.Files, file => Assert.Same(listing, file.ListedBy));
+    }
+
+    [Fact]
     public void A_page_without_files_or_api_version_round_trips()
     {
         var empty = new ProjectPage([], null);

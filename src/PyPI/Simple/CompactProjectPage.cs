@@ -11,8 +11,8 @@ namespace Req2Nix.PyPI.Simple;
 /// <summary>
 /// A parsed project page as bytes: per file its filename and absolute URL (UTF-8, length-prefixed),
 /// a byte of flags, then only the fields the flags announce (digests as 32 raw bytes). Reading it
-/// back costs the strings and the <see cref="Uri"/>s, not a JSON or HTML parse: a warm run reads
-/// every listing of the resolution, some of them of thousands of files.
+/// back costs the strings, not a JSON or HTML parse nor a <see cref="Uri"/> per file: a warm run
+/// reads every listing of the resolution, some of them of thousands of files.
 /// </summary>
 /// <param name="listedBy">Recorded in every file read back (<see cref="DistributionFile.ListedBy"/>).</param>
 internal sealed class CompactProjectPage(ListingOrigin? listedBy = null) : ICompactForm<ProjectPage>
@@ -68,8 +68,7 @@ internal sealed class CompactProjectPage(ListingOrigin? listedBy = null) : IComp
         {
             if (!reader.TryString(out var filename) || filename is null
                 || !reader.TryString(out var urlText) || urlText is null
-                || !reader.TryByte(out var flagByte)
-                || !Uri.TryCreate(urlText, UriKind.Absolute, out var url))
+                || !reader.TryByte(out var flagByte))
             {
                 return false;
             }
@@ -88,7 +87,9 @@ internal sealed class CompactProjectPage(ListingOrigin? listedBy = null) : IComp
                 return false;
             }
             lastRequiresPython = requiresPython ?? lastRequiresPython;
-            files[i] = new DistributionFile(filename, url)
+            // The text was written from a parsed absolute Uri (and the entry's checksum held): it is
+            // parsed again only if the resolution asks for this file's URL.
+            files[i] = new DistributionFile(filename, urlText)
             {
                 Sha256 = sha256,
                 RequiresPython = requiresPython,

@@ -55,17 +55,18 @@ public sealed class DependencyResolver
         }
 
         var listed = new ListedFiles(manifest, manifest.Index.Formats, environments);
-        var solves = await Task.WhenAll(environments.Values.Select(environment =>
-                SystemSolve.PrepareAsync(manifest, environment, store, prefetcher, NotifierFor(environment, listed))))
+        var solves = await SolverThreads.RunAsync(
+                [.. environments.Values],
+                environment => SystemSolve.Prepare(manifest, environment, store, prefetcher, NotifierFor(environment, listed)),
+                cancellationToken)
             .ConfigureAwait(false);
-        await Task.WhenAll(solves.Select(solve => solve.RunAsync(cancellationToken))).ConfigureAwait(false);
 
         var failed = solves.Where(solve => !solve.Outcome!.Succeeded).ToList();
         if (failed.Count > 0)
         {
             throw Impossible(failed, target.Systems);
         }
-        var pins = await Task.WhenAll(solves.Select(SystemPins.ReadAsync)).ConfigureAwait(false);
+        var pins = solves.Select(SystemPins.Read).ToArray();
         var resolution = await new ResolutionAssembler(store, listed, target).AssembleAsync(pins).ConfigureAwait(false);
         var (listings, metadata) = store.RequestCounts;
         var (waits, waitTime) = store.SolverWaits;

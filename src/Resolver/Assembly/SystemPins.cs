@@ -26,7 +26,7 @@ internal sealed class SystemPins
     /// <summary>The input requirements that apply on this system, in input order.</summary>
     public List<(Identifier Identifier, RootRequirement? Root)> Roots { get; } = [];
 
-    public static async Task<SystemPins> ReadAsync(SystemSolve solve)
+    public static SystemPins Read(SystemSolve solve)
     {
         var outcome = solve.Outcome ?? throw new InvalidOperationException("the solver has not run");
         var pins = outcome.Pins ?? throw new InvalidOperationException("the solver failed");
@@ -37,7 +37,7 @@ internal sealed class SystemPins
             if (candidate is ReleaseCandidate release)
             {
                 result.Releases[identifier.Name] = release;
-                var dependencies = await factory.GetDependenciesAsync(release).ConfigureAwait(false);
+                var dependencies = factory.GetDependencies(release);
                 result.Dependencies[identifier.Name] = [.. dependencies.Where(dependency => !dependency.Identifier.IsPython).Select(dependency => dependency.Identifier)];
             }
         }

@@ -9,7 +9,7 @@ namespace Req2Nix.Resolver.Releases;
 /// Fetches ahead of the solvers, as uv does: for each requirement it learns of, the project's
 /// listing; when the listing arrives, the metadata of the version the solver will most likely pin
 /// (the newest that the requirement admits on each target); when that arrives, the listings of its
-/// dependencies that apply on some target — so the solver mostly awaits data already on its way.
+/// dependencies that apply on some target — so a solver mostly waits for data already on its way.
 /// Bounded: a budget of speculative metadata fetches, a few versions per project. Failures are
 /// left in the store's tasks, for the solver to meet if it ever needs that data.
 /// </summary>

@@ -10,7 +10,9 @@ namespace Req2Nix.Resolver.Releases;
 /// The index data of one resolution, shared by the solvers of every system and by the prefetcher:
 /// each listing, metadata file and digest is asked of the <see cref="IPackageIndex"/> once, through a
 /// <see cref="RequestScheduler"/> that serves waiting solvers before prefetching, and kept as a task
-/// any number of callers await. Disposing it cancels what is still queued or in flight.
+/// any number of callers await. The solvers, each on a thread of its own, block on what they need
+/// (uv's <c>wait_blocking</c>) while the fetching runs on the thread pool. Disposing it cancels what
+/// is still queued or in flight, and ends a solver's wait.
 /// </summary>
 internal sealed class ReleaseStore : IDisposable
 {
@@ -48,8 +50,8 @@ internal sealed class ReleaseStore : IDisposable
     /// <summary>Asks for the project's listing ahead of need (null result: no index has it).</summary>
     public Task<ProjectReleases?> PrefetchProject(PackageName name, int depth = 0) => Project(name, urgent: false, depth).Task;
 
-    /// <summary>The project's releases, now (a solver waits); null when no index has it.</summary>
-    public ValueTask<ProjectReleases?> NeedProjectAsync(PackageName name) => WaitAsync(Project(name, urgent: true));
+    /// <summary>The project's releases, now (a solver's thread blocks until they arrive); null when no index has it.</summary>
+    public ProjectReleases? NeedProject(PackageName name) => Wait(Project(name, urgent: true));
 
     /// <summary>Whether the project's listing has arrived; <paramref name="releases"/> is then its releases (null: no index has it).</summary>
     public bool TryGetArrivedProject(PackageName name, out ProjectReleases? releases)
@@ -62,12 +64,12 @@ internal sealed class ReleaseStore : IDisposable
     /// <summary>Asks for a version's metadata ahead of need.</summary>
     public Task<ReleaseMetadata> PrefetchMetadata(ProjectReleases project, int versionIndex, int depth = 0) => Metadata(project, versionIndex, urgent: false, depth).Task;
 
-    /// <summary>The metadata of the version at <paramref name="versionIndex"/> of <paramref name="project"/>'s catalog, now.</summary>
-    public ValueTask<ReleaseMetadata> NeedMetadataAsync(ProjectReleases project, int versionIndex) => WaitAsync(Metadata(project, versionIndex, urgent: true));
+    /// <summary>The metadata of the version at <paramref name="versionIndex"/> of <paramref name="project"/>'s catalog, now (blocking).</summary>
+    public ReleaseMetadata NeedMetadata(ProjectReleases project, int versionIndex) => Wait(Metadata(project, versionIndex, urgent: true));
 
-    /// <summary>The metadata of a file that is no index's (a direct URL).</summary>
-    public ValueTask<CoreMetadata> NeedDirectMetadataAsync(DistributionFile file) =>
-        WaitAsync(_directMetadata.GetOrAdd(
+    /// <summary>The metadata of a file that is no index's (a direct URL), now (blocking).</summary>
+    public CoreMetadata NeedDirectMetadata(DistributionFile file) =>
+        Wait(_directMetadata.GetOrAdd(
             file,
             key => new Lazy<ScheduledRequest<CoreMetadata>>(() => _scheduler.Enqueue(() => _index.GetMetadataAsync(key, _cancellation), urgent: true))).Value);
 
@@ -95,25 +97,32 @@ internal sealed class ReleaseStore : IDisposable
             (project.Name, versionIndex),
             _ => new Lazy<ScheduledRequest<ReleaseMetadata>>(() => _scheduler.Enqueue(() => FetchMetadataAsync(project, versionIndex), urgent, depth))).Value;
 
-    /// <summary>Awaits a request a solver needs now: promotes it if it is still queued, and counts the wait if there is one.</summary>
-    private async ValueTask<T> WaitAsync<T>(ScheduledRequest<T> request)
+    /// <summary>
+    /// Blocks the calling solver thread (never a thread-pool thread: the fetching needs those) until a
+    /// request it needs now completes: promotes it if it is still queued, and counts the wait if there
+    /// is one. Cancelling the resolution, or disposing the store, ends the wait.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The resolution was cancelled.</exception>
+    private T Wait<T>(ScheduledRequest<T> request)
     {
         var task = request.Task;
-        if (task.IsCompleted)
+        if (!task.IsCompleted)
         {
-            return await task.ConfigureAwait(false);
+            request.Promote();
+            Interlocked.Increment(ref _solverWaits);
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                // WaitAny, not Wait: it returns when the task fails instead of throwing an AggregateException.
+                Task.WaitAny([task], _cancellation);
+            }
+            finally
+            {
+                Interlocked.Add(ref _solverWaitTicks, Stopwatch.GetElapsedTime(start).Ticks);
+            }
         }
-        request.Promote();
-        Interlocked.Increment(ref _solverWaits);
-        var start = Stopwatch.GetTimestamp();
-        try
-        {
-            return await task.ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Add(ref _solverWaitTicks, Stopwatch.GetElapsedTime(start).Ticks);
-        }
+        // The request's own exception, as an await would throw it.
+        return task.GetAwaiter().GetResult();
     }
 
     private async Task<ProjectReleases?> FetchProjectAsync(PackageName name)

@@ -35,7 +35,7 @@ internal sealed class BacktrackingSolver
     /// <summary>For each identifier, the first requirement on it the solver met and who brought it (explanations trace chains with it).</summary>
     public Dictionary<Identifier, RequirementInformation> Introductions { get; } = new(ReferenceEqualityComparer.Instance);
 
-    public async Task<SolverOutcome> ResolveAsync(IReadOnlyList<SolverRequirement> requirements, int maxRounds, CancellationToken cancellationToken)
+    public SolverOutcome Resolve(IReadOnlyList<SolverRequirement> requirements, int maxRounds, CancellationToken cancellationToken)
     {
         if (_states.Count > 0)
         {
@@ -44,7 +44,7 @@ internal sealed class BacktrackingSolver
         _states.Add(new SolverState(new OrderedMap<Identifier, Candidate>(), new OrderedMap<Identifier, Criterion>(), []));
         foreach (var requirement in requirements)
         {
-            var conflict = await AddToCriteriaAsync(State.Criteria, requirement, parent: null).ConfigureAwait(false);
+            var conflict = AddToCriteria(State.Criteria, requirement, parent: null);
             if (conflict is not null)
             {
                 return SolverOutcome.Impossible([.. conflict.Information], State);
@@ -76,7 +76,7 @@ internal sealed class BacktrackingSolver
             }
 
             var name = MostPreferred(unsatisfied);
-            var failureCauses = await AttemptToPinCriterionAsync(name).ConfigureAwait(false);
+            var failureCauses = AttemptToPinCriterion(name);
             if (failureCauses.Count > 0)
             {
                 var causes = new List<RequirementInformation>();
@@ -87,7 +87,7 @@ internal sealed class BacktrackingSolver
                 Backjumps++;
                 // The state that failed is the one to explain from: backjumping may consume the history.
                 var failingState = State;
-                var (success, impossible) = await BackjumpAsync(causes).ConfigureAwait(false);
+                var (success, impossible) = Backjump(causes);
                 if (impossible)
                 {
                     return SolverOutcome.Impossible(causes, failingState);
@@ -137,20 +137,18 @@ internal sealed class BacktrackingSolver
     private void PushNewState() => _states.Add(State.Copy());
 
     /// <summary>Adds a requirement to the criteria; returns the conflicting criterion when no candidate is left.</summary>
-    private async ValueTask<Criterion?> AddToCriteriaAsync(OrderedMap<Identifier, Criterion> criteria, SolverRequirement requirement, Candidate? parent)
+    private Criterion? AddToCriteria(OrderedMap<Identifier, Criterion> criteria, SolverRequirement requirement, Candidate? parent)
     {
         var identifier = requirement.Identifier;
         Introductions.TryAdd(identifier, new RequirementInformation(requirement, parent));
         criteria.TryGetValue(identifier, out var existing);
         var incompatibilities = existing?.Incompatibilities ?? [];
-        var matches = await _finder.FindAsync(
-            identifier,
-            new CriteriaView(criteria, identifier, requirement, identifier, incompatibilities)).ConfigureAwait(false);
+        var matches = _finder.Find(identifier, new CriteriaView(criteria, identifier, requirement, identifier, incompatibilities));
         RequirementInformation[] information = existing is null
             ? [new RequirementInformation(requirement, parent)]
             : [.. existing.Information, new RequirementInformation(requirement, parent)];
         var criterion = new Criterion(matches, information, incompatibilities);
-        if (!await matches.AnyAsync().ConfigureAwait(false))
+        if (!matches.Any())
         {
             return criterion;
         }
@@ -190,12 +188,12 @@ internal sealed class BacktrackingSolver
     }
 
     /// <summary>The criteria after adding <paramref name="candidate"/>'s dependencies, or the criterion that conflicts.</summary>
-    private async ValueTask<(OrderedMap<Identifier, Criterion>? Criteria, Criterion? Conflict)> GetUpdatedCriteriaAsync(Candidate candidate)
+    private (OrderedMap<Identifier, Criterion>? Criteria, Criterion? Conflict) GetUpdatedCriteria(Candidate candidate)
     {
         var criteria = State.Criteria.Copy();
-        foreach (var requirement in await _factory.GetDependenciesAsync(candidate).ConfigureAwait(false))
+        foreach (var requirement in _factory.GetDependencies(candidate))
         {
-            var conflict = await AddToCriteriaAsync(criteria, requirement, candidate).ConfigureAwait(false);
+            var conflict = AddToCriteria(criteria, requirement, candidate);
             if (conflict is not null)
             {
                 return (null, conflict);
@@ -204,18 +202,18 @@ internal sealed class BacktrackingSolver
         return (criteria, null);
     }
 
-    private async ValueTask<List<Criterion>> AttemptToPinCriterionAsync(Identifier name)
+    private List<Criterion> AttemptToPinCriterion(Identifier name)
     {
         var criterion = State.Criteria[name];
         var causes = new List<Criterion>();
         for (var position = 0; ; position++)
         {
-            var candidate = await criterion.Candidates.ElementAtAsync(position).ConfigureAwait(false);
+            var candidate = criterion.Candidates.ElementAt(position);
             if (candidate is null)
             {
                 return causes;
             }
-            var (criteria, conflict) = await GetUpdatedCriteriaAsync(candidate).ConfigureAwait(false);
+            var (criteria, conflict) = GetUpdatedCriteria(candidate);
             if (conflict is not null)
             {
                 causes.Add(conflict);
@@ -250,7 +248,7 @@ internal sealed class BacktrackingSolver
     /// incompatibilities apply cleanly; impossible when the history ran out while looking for the
     /// state that caused the conflict.
     /// </summary>
-    private async ValueTask<(bool Success, bool Impossible)> BackjumpAsync(List<RequirementInformation> causes)
+    private (bool Success, bool Impossible) Backjump(List<RequirementInformation> causes)
     {
         var incompatibleDependencies = new HashSet<Identifier>(ReferenceEqualityComparer.Instance);
         foreach (var cause in causes)
@@ -285,7 +283,7 @@ internal sealed class BacktrackingSolver
                 {
                     return (false, true);
                 }
-                var dependencies = await _factory.GetDependenciesAsync(candidate).ConfigureAwait(false);
+                var dependencies = _factory.GetDependencies(candidate);
                 if (dependencies.Any(dependency => incompatibleDependencies.Contains(dependency.Identifier)))
                 {
                     break;
@@ -300,7 +298,7 @@ internal sealed class BacktrackingSolver
             fromBroken.Add((name, [candidate]));
 
             PushNewState();
-            if (await PatchCriteriaAsync(fromBroken).ConfigureAwait(false))
+            if (PatchCriteria(fromBroken))
             {
                 return (true, false);
             }
@@ -309,7 +307,7 @@ internal sealed class BacktrackingSolver
         return (false, false);
     }
 
-    private async ValueTask<bool> PatchCriteriaAsync(List<(Identifier Key, List<Candidate> Incompatibilities)> fromBroken)
+    private bool PatchCriteria(List<(Identifier Key, List<Candidate> Incompatibilities)> fromBroken)
     {
         foreach (var (key, incompatibilities) in fromBroken)
         {
@@ -317,10 +315,8 @@ internal sealed class BacktrackingSolver
             {
                 continue;
             }
-            var matches = await _finder.FindAsync(
-                key,
-                new CriteriaView(State.Criteria, incompatibilitiesFor: key, incompatibilities: incompatibilities)).ConfigureAwait(false);
-            if (!await matches.AnyAsync().ConfigureAwait(false))
+            var matches = _finder.Find(key, new CriteriaView(State.Criteria, incompatibilitiesFor: key, incompatibilities: incompatibilities));
+            if (!matches.Any())
             {
                 return false;
             }

@@ -41,13 +41,13 @@ internal sealed class CandidateFactory
     public ConcurrentDictionary<(PackageName Name, string Version), string> UnusableReleases { get; } = new();
 
     /// <summary>The candidate for a catalog position, or null when its metadata cannot be used.</summary>
-    public async ValueTask<IndexCandidate?> GetIndexCandidateAsync(ProjectReleases project, int versionIndex)
+    public IndexCandidate? GetIndexCandidate(ProjectReleases project, int versionIndex)
     {
         if (_indexCandidates.TryGetValue((project.Name, versionIndex), out var known))
         {
             return known;
         }
-        var metadata = await _store.NeedMetadataAsync(project, versionIndex).ConfigureAwait(false);
+        var metadata = _store.NeedMetadata(project, versionIndex);
         if (_indexCandidates.TryGetValue((project.Name, versionIndex), out known))
         {
             return known;
@@ -84,9 +84,9 @@ internal sealed class CandidateFactory
     /// The requirement for a direct URL: exactly its candidate, or, when the file cannot be used
     /// here (another project, a wheel this system cannot run), a requirement nothing satisfies.
     /// </summary>
-    public async ValueTask<SolverRequirement> DirectRequirementAsync(Identifier identifier, ArchiveSource source, RootRequirement? root)
+    public SolverRequirement DirectRequirement(Identifier identifier, ArchiveSource source, RootRequirement? root)
     {
-        var outcome = await GetDirectCandidateAsync(identifier.Name, source).ConfigureAwait(false);
+        var outcome = GetDirectCandidate(identifier.Name, source);
         if (outcome.Candidate is null)
         {
             return new UnsatisfiableRequirement(Identifiers.For(identifier.Name), outcome.Problem!) { Root = root };
@@ -95,19 +95,19 @@ internal sealed class CandidateFactory
     }
 
     /// <summary>The candidate of a direct URL, or why there is none.</summary>
-    public async ValueTask<DirectOutcome> GetDirectCandidateAsync(PackageName name, ArchiveSource source)
+    public DirectOutcome GetDirectCandidate(PackageName name, ArchiveSource source)
     {
         if (_directCandidates.TryGetValue((name, source.Url), out var known))
         {
             return known;
         }
-        var outcome = await MakeDirectCandidateAsync(name, source).ConfigureAwait(false);
+        var outcome = MakeDirectCandidate(name, source);
         _directCandidates[(name, source.Url)] = outcome;
         return outcome;
     }
 
     /// <summary>The candidate's dependencies on this system, in pip's order (computed once per candidate).</summary>
-    public async ValueTask<SolverRequirement[]> GetDependenciesAsync(Candidate candidate)
+    public SolverRequirement[] GetDependencies(Candidate candidate)
     {
         if (candidate.Dependencies is { } known)
         {
@@ -115,8 +115,8 @@ internal sealed class CandidateFactory
         }
         var dependencies = candidate switch
         {
-            ReleaseCandidate release => await ReleaseDependenciesAsync(release).ConfigureAwait(false),
-            ExtrasCandidate extras => await ExtrasDependenciesAsync(extras).ConfigureAwait(false),
+            ReleaseCandidate release => ReleaseDependencies(release),
+            ExtrasCandidate extras => ExtrasDependencies(extras),
             _ => [],
         };
         candidate.Dependencies = dependencies;
@@ -144,10 +144,10 @@ internal sealed class CandidateFactory
         return false;
     }
 
-    private async ValueTask<SolverRequirement[]> ReleaseDependenciesAsync(ReleaseCandidate release)
+    private SolverRequirement[] ReleaseDependencies(ReleaseCandidate release)
     {
         var dependencies = new List<SolverRequirement>();
-        await AddRequiresDistAsync(release.Metadata, [], dependencies).ConfigureAwait(false);
+        AddRequiresDist(release.Metadata, [], dependencies);
         if (release.Metadata.RequiresPython is { } requiresPython)
         {
             dependencies.Add(new RequiresPythonRequirement(requiresPython, Python));
@@ -155,7 +155,7 @@ internal sealed class CandidateFactory
         return [.. dependencies];
     }
 
-    private async ValueTask<SolverRequirement[]> ExtrasDependenciesAsync(ExtrasCandidate candidate)
+    private SolverRequirement[] ExtrasDependencies(ExtrasCandidate candidate)
     {
         var dependencies = new List<SolverRequirement> { new ExplicitRequirement(candidate.Base) };
         // Extras the release does not provide are ignored, as pip does (with a warning).
@@ -167,11 +167,11 @@ internal sealed class CandidateFactory
                 provided.Add(extra);
             }
         }
-        await AddRequiresDistAsync(candidate.Base.Metadata, provided, dependencies).ConfigureAwait(false);
+        AddRequiresDist(candidate.Base.Metadata, provided, dependencies);
         return [.. dependencies];
     }
 
-    private async ValueTask AddRequiresDistAsync(ReleaseMetadata metadata, IReadOnlyList<ExtraName> extras, List<SolverRequirement> into)
+    private void AddRequiresDist(ReleaseMetadata metadata, IReadOnlyList<ExtraName> extras, List<SolverRequirement> into)
     {
         foreach (var requirement in metadata.Dependencies)
         {
@@ -183,7 +183,7 @@ internal sealed class CandidateFactory
             _prefetcher?.Hint(requirement);
             if (requirement.Url is { } url)
             {
-                into.Add(await DirectRequirementAsync(identifier, new ArchiveSource(url), root: null).ConfigureAwait(false));
+                into.Add(DirectRequirement(identifier, new ArchiveSource(url), root: null));
             }
             else
             {
@@ -192,7 +192,7 @@ internal sealed class CandidateFactory
         }
     }
 
-    private async ValueTask<DirectOutcome> MakeDirectCandidateAsync(PackageName name, ArchiveSource source)
+    private DirectOutcome MakeDirectCandidate(PackageName name, ArchiveSource source)
     {
         if (!DirectFiles.TryCreate(source, out var file, out var filename, out var problem))
         {
@@ -209,7 +209,7 @@ internal sealed class CandidateFactory
         CoreMetadata core;
         try
         {
-            core = await _store.NeedDirectMetadataAsync(file).ConfigureAwait(false);
+            core = _store.NeedDirectMetadata(file);
         }
         catch (InvalidMetadataException exception)
         {

@@ -10,6 +10,5 @@ internal sealed class ExplicitMatches : Matches
         _candidates = candidates;
     }
 
-    public override ValueTask<Candidate?> ElementAtAsync(int position) =>
-        ValueTask.FromResult(position < _candidates.Length ? _candidates[position] : null);
+    public override Candidate? ElementAt(int position) => position < _candidates.Length ? _candidates[position] : null;
 }

@@ -9,7 +9,7 @@ namespace Req2Nix.Resolver.Solving;
 internal sealed class IndexMatches : Matches
 {
     private readonly int[] _order;
-    private readonly Func<int, ValueTask<Candidate?>> _build;
+    private readonly Func<int, Candidate?> _build;
     private readonly Action<int>? _prefetch;
     private readonly List<Candidate> _built = [];
     private int _next;
@@ -17,7 +17,7 @@ internal sealed class IndexMatches : Matches
     /// <param name="order">Catalog positions, most preferred first.</param>
     /// <param name="build">Makes the candidate for a catalog position; null when its metadata is unusable.</param>
     /// <param name="prefetch">Starts fetching a catalog position's metadata without waiting for it.</param>
-    public IndexMatches(ProjectReleases project, int[] order, Func<int, ValueTask<Candidate?>> build, Action<int>? prefetch = null)
+    public IndexMatches(ProjectReleases project, int[] order, Func<int, Candidate?> build, Action<int>? prefetch = null)
     {
         Project = project;
         _order = order;
@@ -44,11 +44,11 @@ internal sealed class IndexMatches : Matches
         }
     }
 
-    public override async ValueTask<Candidate?> ElementAtAsync(int position)
+    public override Candidate? ElementAt(int position)
     {
         while (_built.Count <= position && _next < _order.Length)
         {
-            var candidate = await _build(_order[_next++]).ConfigureAwait(false);
+            var candidate = _build(_order[_next++]);
             if (candidate is not null)
             {
                 _built.Add(candidate);

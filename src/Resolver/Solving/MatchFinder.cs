@@ -29,7 +29,7 @@ internal sealed class MatchFinder
     public ProjectConstraint ConstraintFor(Identifier identifier) =>
         !identifier.IsPython && _constraints.TryGetValue(identifier.Name, out var constraint) ? constraint : ProjectConstraint.Empty;
 
-    public async ValueTask<Matches> FindAsync(Identifier identifier, CriteriaView view)
+    public Matches Find(Identifier identifier, CriteriaView view)
     {
         var explicitCandidates = new List<Candidate>();
         var specifierRequirements = new List<SpecifierRequirement>();
@@ -64,7 +64,7 @@ internal sealed class MatchFinder
         {
             return specifierRequirements.Count == 0
                 ? Matches.None
-                : await FindOnIndexAsync(identifier, specifierRequirements, constraint, incompatibilities).ConfigureAwait(false);
+                : FindOnIndex(identifier, specifierRequirements, constraint, incompatibilities);
         }
         var allowed = new List<Candidate>(explicitCandidates.Count);
         foreach (var candidate in explicitCandidates)
@@ -77,13 +77,13 @@ internal sealed class MatchFinder
         return new ExplicitMatches([.. allowed]);
     }
 
-    private async ValueTask<Matches> FindOnIndexAsync(
+    private Matches FindOnIndex(
         Identifier identifier,
         List<SpecifierRequirement> requirements,
         ProjectConstraint constraint,
         IReadOnlyList<Candidate> incompatibilities)
     {
-        var project = await _factory.Store.NeedProjectAsync(identifier.Name).ConfigureAwait(false);
+        var project = _factory.Store.NeedProject(identifier.Name);
         if (project is null)
         {
             MissingProjects.Add(identifier.Name);
@@ -119,12 +119,12 @@ internal sealed class MatchFinder
         {
             order = WithoutIncompatible(order, incompatibilities, catalog);
         }
-        return new IndexMatches(project, order, index => BuildAsync(identifier, project, index), index => _factory.Store.PrefetchMetadata(project, index));
+        return new IndexMatches(project, order, index => Build(identifier, project, index), index => _factory.Store.PrefetchMetadata(project, index));
     }
 
-    private async ValueTask<Candidate?> BuildAsync(Identifier identifier, ProjectReleases project, int versionIndex)
+    private Candidate? Build(Identifier identifier, ProjectReleases project, int versionIndex)
     {
-        var candidate = await _factory.GetIndexCandidateAsync(project, versionIndex).ConfigureAwait(false);
+        var candidate = _factory.GetIndexCandidate(project, versionIndex);
         return candidate is null ? null : _factory.CandidateFor(identifier, candidate);
     }
 

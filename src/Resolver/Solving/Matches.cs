@@ -10,7 +10,7 @@ internal abstract class Matches
     public static Matches None { get; } = new ExplicitMatches([]);
 
     /// <summary>The candidate at <paramref name="position"/>, or null past the end.</summary>
-    public abstract ValueTask<Candidate?> ElementAtAsync(int position);
+    public abstract Candidate? ElementAt(int position);
 
     /// <summary>Starts fetching what the next <paramref name="count"/> candidates after <paramref name="position"/> need (nothing by default).</summary>
     public virtual void PrefetchAfter(int position, int count)
@@ -18,5 +18,5 @@ internal abstract class Matches
     }
 
     /// <summary>Whether there is any candidate (pip's <c>bool(candidates)</c>, which builds the first one).</summary>
-    public async ValueTask<bool> AnyAsync() => await ElementAtAsync(0).ConfigureAwait(false) is not null;
+    public bool Any() => ElementAt(0) is not null;
 }

@@ -6,7 +6,8 @@ namespace Req2Nix.Resolver.Solving;
 
 /// <summary>
 /// One system's resolution: the manifest read as pip reads its inputs there (root requirements and
-/// constraints whose markers hold, the order of first mention), then the solver run.
+/// constraints whose markers hold, the order of first mention), then the solver run. Both block on
+/// index data: they run on a solver thread (<see cref="SolverThreads"/>).
 /// </summary>
 internal sealed class SystemSolve
 {
@@ -35,11 +36,11 @@ internal sealed class SystemSolve
 
     public SolverOutcome? Outcome { get; private set; }
 
-    public static async Task<SystemSolve> PrepareAsync(Manifest manifest, TargetEnvironment target, ReleaseStore store, Prefetcher? prefetcher, PinNotifier? notifier)
+    public static SystemSolve Prepare(Manifest manifest, TargetEnvironment target, ReleaseStore store, Prefetcher? prefetcher, PinNotifier? notifier)
     {
         var identifiers = new IdentifierTable();
         var factory = new CandidateFactory(store, target, identifiers, prefetcher);
-        var constraints = await CollectConstraintsAsync(manifest, factory).ConfigureAwait(false);
+        var constraints = CollectConstraints(manifest, factory);
         var roots = new List<SolverRequirement>();
         var userRequested = new Dictionary<Identifier, int>(ReferenceEqualityComparer.Instance);
         for (var position = 0; position < manifest.Requirements.Count; position++)
@@ -51,7 +52,7 @@ internal sealed class SystemSolve
             }
             var identifier = identifiers.For(root.Name, root.Requirement.Extras);
             var requirement = ArchiveOf(root) is { } archive
-                ? await factory.DirectRequirementAsync(identifier, archive, root).ConfigureAwait(false)
+                ? factory.DirectRequirement(identifier, archive, root)
                 : new SpecifierRequirement(identifier, root.Requirement, root);
             userRequested.TryAdd(requirement.Identifier, position);
             roots.Add(requirement);
@@ -61,9 +62,9 @@ internal sealed class SystemSolve
         return new SystemSolve(target, factory, finder, solver, roots);
     }
 
-    public async Task<SolverOutcome> RunAsync(CancellationToken cancellationToken)
+    public SolverOutcome Run(CancellationToken cancellationToken)
     {
-        Outcome = await Solver.ResolveAsync(Roots, MaxRounds, cancellationToken).ConfigureAwait(false);
+        Outcome = Solver.Resolve(Roots, MaxRounds, cancellationToken);
         return Outcome;
     }
 
@@ -71,7 +72,7 @@ internal sealed class SystemSolve
     private static ArchiveSource? ArchiveOf(RootRequirement requirement) =>
         requirement.Source as ArchiveSource ?? (requirement.Requirement.Url is { } url ? new ArchiveSource(url) : null);
 
-    private static async Task<Dictionary<PackageName, ProjectConstraint>> CollectConstraintsAsync(Manifest manifest, CandidateFactory factory)
+    private static Dictionary<PackageName, ProjectConstraint> CollectConstraints(Manifest manifest, CandidateFactory factory)
     {
         var byName = new Dictionary<PackageName, List<RootRequirement>>();
         foreach (var constraint in manifest.Constraints)
@@ -98,7 +99,7 @@ internal sealed class SystemSolve
                 hashes = hashes.And(HashPinSet.From(source.Hashes));
                 if (ArchiveOf(source) is { } archive)
                 {
-                    var outcome = await factory.GetDirectCandidateAsync(name, archive).ConfigureAwait(false);
+                    var outcome = factory.GetDirectCandidate(name, archive);
                     link = outcome.Candidate
                         ?? throw new ResolutionInputException(source.Origin, $"the constraint on {name} names a file that cannot be used: {outcome.Problem}");
                 }

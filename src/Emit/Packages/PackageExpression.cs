@@ -39,17 +39,24 @@ internal sealed class PackageExpression
     public NixBinding Build(PackageName name)
     {
         var versions = _packages.VersionsOf(name);
-        var variants = versions
-            .SelectMany(package => ArtifactChoice.Choose(package, _packages.SystemsOf(package), Python, _options.Wheels))
-            .OrderBy(variant => ArtifactChoice.FirstOrdinal(variant.Systems))
-            .ToArray();
+        var variants = new List<BuildVariant>();
+        var universe = SystemSet.None;
+        foreach (var package in versions)
+        {
+            foreach (var variant in ArtifactChoice.Choose(package, _packages.SystemsOf(package), Python, _options.Wheels))
+            {
+                variants.Add(variant);
+                universe = universe.Union(variant.Systems);
+            }
+        }
+        // The variants are for disjoint systems, so no two share a first system: the order is total.
+        variants.Sort((a, b) => ArtifactChoice.FirstOrdinal(a.Systems).CompareTo(ArtifactChoice.FirstOrdinal(b.Systems)));
         var comments = new List<string>();
         if (versions.Count > 1)
         {
             comments.Add("req2nix: the systems need different versions: "
                 + string.Join("; ", versions.Select(p => $"{p.Version} on {_packages.SystemsOf(p)}")));
         }
-        var universe = variants.Aggregate(SystemSet.None, (all, variant) => all.Union(variant.Systems));
         return new NixBinding(NixIdentifier.AttrName(name.Value), ChooseBySystem(variants, universe, Variant)) { Comments = comments };
     }
 

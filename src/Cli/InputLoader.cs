@@ -33,7 +33,11 @@ public sealed class InputLoader
 
     public LoadedInputs Load(ResolutionTarget target)
     {
-        var kinds = _settings.Inputs.Select(InputKinds.Detect).ToList();
+        var kinds = new List<InputKind>(_settings.Inputs.Count);
+        foreach (var input in _settings.Inputs)
+        {
+            kinds.Add(InputKinds.Detect(input));
+        }
         var locks = kinds.Count(kind => kind.IsLock());
         if (locks > 0 && (_settings.Inputs.Count > 1 || _settings.Constraints.Count > 0))
         {

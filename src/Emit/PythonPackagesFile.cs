@@ -61,7 +61,7 @@ public static class PythonPackagesFile
             in
 
             """);
-        var names = packages.Names.ToArray();
+        var names = packages.Names;
         if (names.Length == 0)
         {
             output.Append("{ }\n");

@@ -14,39 +14,57 @@ namespace Req2Nix.Emit.Packages;
 internal sealed class ConditionalList
 {
     private readonly SystemSet _universe;
-    private readonly Dictionary<(string Reference, bool Spliced), SystemSet> _members = [];
+    private readonly Dictionary<string, SystemSet> _elements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SystemSet> _spliced = new(StringComparer.Ordinal);
 
     public ConditionalList(SystemSet universe) => _universe = universe;
 
-    public bool IsEmpty => _members.Count == 0;
+    public bool IsEmpty => _elements.Count == 0 && _spliced.Count == 0;
 
     /// <summary>Adds <paramref name="reference"/> (Nix syntax) as an element on <paramref name="systems"/>; nothing when none of them is in the universe.</summary>
-    public void AddElement(string reference, SystemSet systems) => Add(reference, spliced: false, systems);
+    public void AddElement(string reference, SystemSet systems) => Add(_elements, reference, systems);
 
     /// <summary>Adds <paramref name="listReference"/>, a list, spliced in with <c>++</c>.</summary>
-    public void AddSpliced(string listReference, SystemSet systems) => Add(listReference, spliced: true, systems);
+    public void AddSpliced(string listReference, SystemSet systems) => Add(_spliced, listReference, systems);
 
     public NixExpression Build()
     {
-        var groups = _members
-            .GroupBy(member => SystemCondition.For(member.Value, _universe))
-            .OrderBy(group => group.Key is null ? 0 : 1)
-            .ThenBy(group => group.Key, StringComparer.Ordinal)
-            .ToArray();
-        var operands = new List<NixExpression>();
-        foreach (var group in groups)
+        var unconditional = new Group(null);
+        var byCondition = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var conditional = new List<Group>();
+        Group GroupFor(SystemSet systems)
         {
-            var members = group.Select(member => member.Key).ToArray();
-            var expression = Join(members);
-            if (group.Key is null)
+            if (SystemCondition.For(systems, _universe) is not { } condition)
             {
-                operands.AddRange(expression is NixConcatenation concatenation ? concatenation.Operands : [expression]);
+                return unconditional;
             }
-            else
+            if (!byCondition.TryGetValue(condition, out var group))
             {
-                var condition = group.Key.Contains(' ', StringComparison.Ordinal) ? $"({group.Key})" : group.Key;
-                operands.Add(new NixApplication(new NixApplication(new NixRaw("lib.optionals"), new NixRaw(condition)), expression));
+                byCondition[condition] = group = new Group(condition);
+                conditional.Add(group);
             }
+            return group;
+        }
+        foreach (var (reference, systems) in _elements)
+        {
+            GroupFor(systems).Elements.Add(reference);
+        }
+        foreach (var (reference, systems) in _spliced)
+        {
+            GroupFor(systems).Spliced.Add(reference);
+        }
+        conditional.Sort((a, b) => string.CompareOrdinal(a.Condition, b.Condition));
+
+        var operands = new List<NixExpression>();
+        if (!unconditional.IsEmpty)
+        {
+            var expression = Join(unconditional);
+            operands.AddRange(expression is NixConcatenation concatenation ? concatenation.Operands : [expression]);
+        }
+        foreach (var group in conditional)
+        {
+            var condition = group.Condition!.Contains(' ', StringComparison.Ordinal) ? $"({group.Condition})" : group.Condition;
+            operands.Add(new NixApplication(new NixApplication(new NixRaw("lib.optionals"), new NixRaw(condition)), Join(group)));
         }
         return operands.Count switch
         {
@@ -56,29 +74,72 @@ internal sealed class ConditionalList
         };
     }
 
-    private void Add(string reference, bool spliced, SystemSet systems)
+    private void Add(Dictionary<string, SystemSet> members, string reference, SystemSet systems)
     {
         var within = systems.Intersect(_universe);
         if (within.IsEmpty)
         {
             return;
         }
-        _members[(reference, spliced)] = _members.GetValueOrDefault((reference, spliced)).Union(within);
+        members[reference] = members.GetValueOrDefault(reference).Union(within);
     }
 
-    /// <summary>References sort by the names they hold, whether quoted or not (<c>final."3to2"</c> among <c>final.a…</c>).</summary>
-    private static string SortKey(string reference) => reference.Replace("\"", string.Empty, StringComparison.Ordinal);
-
-    private static NixExpression Join((string Reference, bool Spliced)[] members)
+    private static NixExpression Join(Group group)
     {
-        var elements = members.Where(m => !m.Spliced).Select(m => m.Reference).OrderBy(SortKey, StringComparer.Ordinal).ToArray();
-        var spliced = members.Where(m => m.Spliced).Select(m => m.Reference).OrderBy(SortKey, StringComparer.Ordinal).ToArray();
+        var elements = SortedReferences(group.Elements);
+        var spliced = SortedReferences(group.Spliced);
         var operands = new List<NixExpression>();
         if (elements.Length > 0 || spliced.Length == 0)
         {
-            operands.Add(new NixList([.. elements.Select(e => new NixRaw(e))]));
+            var list = new List<NixExpression>(elements.Length);
+            foreach (var element in elements)
+            {
+                list.Add(new NixRaw(element));
+            }
+            operands.Add(new NixList(list));
         }
-        operands.AddRange(spliced.Select(s => new NixRaw(s)));
+        foreach (var reference in spliced)
+        {
+            operands.Add(new NixRaw(reference));
+        }
         return operands.Count == 1 ? operands[0] : new NixConcatenation(operands);
+    }
+
+    /// <summary>
+    /// References sort by the names they hold, whether quoted or not (<c>final."3to2"</c> among
+    /// <c>final.a…</c>); equal ones keep the order they were added in.
+    /// </summary>
+    private static string[] SortedReferences(List<string> references)
+    {
+        var keys = new string[references.Count];
+        var positions = new int[references.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = references[i].Replace("\"", string.Empty, StringComparison.Ordinal);
+            positions[i] = i;
+        }
+        Array.Sort(positions, (a, b) =>
+        {
+            var byKey = string.CompareOrdinal(keys[a], keys[b]);
+            return byKey != 0 ? byKey : a.CompareTo(b);
+        });
+        var sorted = new string[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            sorted[i] = references[positions[i]];
+        }
+        return sorted;
+    }
+
+    /// <summary>The members written under one condition (none: unconditional).</summary>
+    private sealed class Group(string? condition)
+    {
+        public string? Condition { get; } = condition;
+
+        public List<string> Elements { get; } = [];
+
+        public List<string> Spliced { get; } = [];
+
+        public bool IsEmpty => Elements.Count == 0 && Spliced.Count == 0;
     }
 }

@@ -20,7 +20,11 @@ internal sealed class DependencyCycles
     public static DependencyCycles Find(PackageAttributes packages)
     {
         var cycles = new DependencyCycles();
-        var edges = packages.Names.ToDictionary(name => name, name => EdgesFrom(packages, name));
+        var edges = new Dictionary<PackageName, Edge[]>();
+        foreach (var name in packages.Names)
+        {
+            edges[name] = EdgesFrom(packages, name);
+        }
         var state = new Dictionary<PackageName, bool>(); // false: on the walk's path; true: done
         var path = new List<PackageName>();
         foreach (var name in packages.Names)
@@ -97,10 +101,30 @@ internal sealed class DependencyCycles
                 }
             }
         }
-        return [.. edges.OrderBy(e => e.To).ThenBy(e => e.Via?.Package).ThenBy(e => e.Via?.Extra)];
+        var sorted = new Edge[edges.Count];
+        edges.CopyTo(sorted);
+        Array.Sort(sorted, Edge.Compare);
+        return sorted;
     }
 
-    private sealed record Edge(PackageName To, Via? Via);
+    private sealed record Edge(PackageName To, Via? Via)
+    {
+        /// <summary>By target, then by the extra it goes through: none first, then by package and extra.</summary>
+        public static int Compare(Edge a, Edge b)
+        {
+            var byTarget = a.To.CompareTo(b.To);
+            if (byTarget != 0)
+            {
+                return byTarget;
+            }
+            if (a.Via is null || b.Via is null)
+            {
+                return (a.Via is null ? 0 : 1) - (b.Via is null ? 0 : 1);
+            }
+            var byPackage = a.Via.Package.CompareTo(b.Via.Package);
+            return byPackage != 0 ? byPackage : a.Via.Extra.CompareTo(b.Via.Extra);
+        }
+    }
 }
 
 /// <summary>The dependency's extra through which an edge is propagated: <c>final.{Package}.optional-dependencies.{Extra}</c>.</summary>

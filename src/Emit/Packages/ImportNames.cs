@@ -23,7 +23,17 @@ internal static class ImportNames
         {
             return [];
         }
-        return [.. topLevelModules.Where(IsCheckable).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var name in topLevelModules)
+        {
+            if (IsCheckable(name) && seen.Add(name))
+            {
+                names.Add(name);
+            }
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
     }
 
     private static bool IsCheckable(string name) =>

@@ -11,16 +11,18 @@ namespace Req2Nix.Emit.Packages;
 /// </summary>
 internal sealed class PackageAttributes
 {
-    private readonly SortedDictionary<PackageName, IReadOnlyList<ResolvedPackage>> _byName = [];
+    private readonly Dictionary<PackageName, ResolvedPackage[]> _byName = [];
+    private readonly PackageName[] _names;
     private readonly Dictionary<ResolvedPackage, SystemSet> _systems = new(ReferenceEqualityComparer.Instance);
 
     public PackageAttributes(Resolution resolution)
     {
         Target = resolution.Target;
         var targetSystems = resolution.Target.Systems.IsEmpty ? SystemSet.All : resolution.Target.Systems;
-        foreach (var group in resolution.Packages.GroupBy(p => p.Name))
+        var groups = GroupByName(resolution.Packages);
+        foreach (var group in groups)
         {
-            var versions = group.OrderBy(p => p.Version).ToArray();
+            var versions = SortedByVersion(group);
             var taken = SystemSet.None;
             foreach (var package in versions)
             {
@@ -34,18 +36,16 @@ internal sealed class PackageAttributes
                 taken = taken.Union(systems);
                 _systems[package] = systems;
             }
-            _byName[group.Key] = versions;
+            _byName[versions[0].Name] = versions;
         }
+        _names = SortedNames(groups);
         foreach (var package in resolution.Packages)
         {
-            foreach (var dependency in package.Dependencies.Concat(package.OptionalDependencies.Values.SelectMany(d => d)))
+            if (MissingDependency(package) is { } missing)
             {
-                if (!_byName.ContainsKey(dependency.Name))
-                {
-                    throw new ArgumentException(
-                        $"{package.Name} {package.Version} depends on {dependency.Name}, which the resolution does not contain",
-                        nameof(resolution));
-                }
+                throw new ArgumentException(
+                    $"{package.Name} {package.Version} depends on {missing.Name}, which the resolution does not contain",
+                    nameof(resolution));
             }
         }
         foreach (var root in resolution.Roots)
@@ -60,7 +60,7 @@ internal sealed class PackageAttributes
     public ResolutionTarget Target { get; }
 
     /// <summary>The names, in order (ordinal on the normalized name).</summary>
-    public IEnumerable<PackageName> Names => _byName.Keys;
+    public ReadOnlySpan<PackageName> Names => _names;
 
     public IReadOnlyList<ResolvedPackage> VersionsOf(PackageName name) => _byName[name];
 
@@ -69,6 +69,75 @@ internal sealed class PackageAttributes
 
     /// <summary>The systems a package is for: its own, or the target's when it names none.</summary>
     public SystemSet SystemsOf(ResolvedPackage package) => _systems[package];
+
+    /// <summary>A dependency of <paramref name="package"/> (plain or of an extra) that the resolution lacks, if any.</summary>
+    private ResolvedDependency? MissingDependency(ResolvedPackage package)
+    {
+        foreach (var dependency in package.Dependencies)
+        {
+            if (!_byName.ContainsKey(dependency.Name))
+            {
+                return dependency;
+            }
+        }
+        foreach (var (_, members) in package.OptionalDependencies)
+        {
+            foreach (var member in members)
+            {
+                if (!_byName.ContainsKey(member.Name))
+                {
+                    return member;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The packages of each name, in input order; the groups in the order their names first appear.</summary>
+    private static List<List<ResolvedPackage>> GroupByName(IReadOnlyList<ResolvedPackage> packages)
+    {
+        var byName = new Dictionary<PackageName, List<ResolvedPackage>>();
+        var groups = new List<List<ResolvedPackage>>();
+        foreach (var package in packages)
+        {
+            if (!byName.TryGetValue(package.Name, out var group))
+            {
+                byName[package.Name] = group = [];
+                groups.Add(group);
+            }
+            group.Add(package);
+        }
+        return groups;
+    }
+
+    private static PackageName[] SortedNames(List<List<ResolvedPackage>> groups)
+    {
+        var sorted = new List<List<ResolvedPackage>>(groups);
+        sorted.Sort((a, b) => a[0].Name.CompareTo(b[0].Name));
+        var names = new PackageName[sorted.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = sorted[i][0].Name;
+        }
+        return names;
+    }
+
+    /// <summary>The versions in ascending order, equal ones in input order (an insertion sort: a name has few versions).</summary>
+    private static ResolvedPackage[] SortedByVersion(List<ResolvedPackage> group)
+    {
+        var versions = group.ToArray();
+        for (var i = 1; i < versions.Length; i++)
+        {
+            var package = versions[i];
+            var j = i - 1;
+            for (; j >= 0 && versions[j].Version.CompareTo(package.Version) > 0; j--)
+            {
+                versions[j + 1] = versions[j];
+            }
+            versions[j + 1] = package;
+        }
+        return versions;
+    }
 
     /// <summary>
     /// What <c>final.{name}.optional-dependencies.{extra}</c> holds on <paramref name="systems"/>,

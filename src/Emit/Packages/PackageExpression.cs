@@ -17,7 +17,7 @@ internal sealed class PackageExpression
     private readonly PackageAttributes _packages;
     private readonly DependencyCycles _cycles;
     private readonly EmitOptions _options;
-    private readonly Dictionary<PackageName, SortedSet<ExtraName>> _requestedExtras;
+    private readonly Dictionary<PackageName, List<ExtraName>> _requestedExtras;
 
     public PackageExpression(PackageAttributes packages, DependencyCycles cycles, EmitOptions options, IReadOnlyList<ResolvedDependency> roots)
     {
@@ -39,17 +39,24 @@ internal sealed class PackageExpression
     public NixBinding Build(PackageName name)
     {
         var versions = _packages.VersionsOf(name);
-        var variants = versions
-            .SelectMany(package => ArtifactChoice.Choose(package, _packages.SystemsOf(package), Python, _options.Wheels))
-            .OrderBy(variant => ArtifactChoice.FirstOrdinal(variant.Systems))
-            .ToArray();
+        var variants = new List<BuildVariant>();
+        var universe = SystemSet.None;
+        foreach (var package in versions)
+        {
+            foreach (var variant in ArtifactChoice.Choose(package, _packages.SystemsOf(package), Python, _options.Wheels))
+            {
+                variants.Add(variant);
+                universe = universe.Union(variant.Systems);
+            }
+        }
+        // The variants are for disjoint systems, so no two share a first system: the order is total.
+        variants.Sort((a, b) => ArtifactChoice.FirstOrdinal(a.Systems).CompareTo(ArtifactChoice.FirstOrdinal(b.Systems)));
         var comments = new List<string>();
         if (versions.Count > 1)
         {
             comments.Add("req2nix: the systems need different versions: "
                 + string.Join("; ", versions.Select(p => $"{p.Version} on {_packages.SystemsOf(p)}")));
         }
-        var universe = variants.Aggregate(SystemSet.None, (all, variant) => all.Union(variant.Systems));
         return new NixBinding(NixIdentifier.AttrName(name.Value), ChooseBySystem(variants, universe, Variant)) { Comments = comments };
     }
 
@@ -57,13 +64,13 @@ internal sealed class PackageExpression
     private static NixExpression ChooseBySystem<T>(IReadOnlyList<T> items, SystemSet universe, Func<T, NixExpression> write)
         where T : notnull
     {
-        var systems = items.Select(SystemsOf).ToArray();
         var expression = write(items[^1]);
-        var remaining = systems[^1];
+        var remaining = SystemsOf(items[^1]);
         for (var i = items.Count - 2; i >= 0; i--)
         {
-            remaining = remaining.Union(systems[i]);
-            var condition = SystemCondition.For(systems[i], remaining.Intersect(universe)) ?? "true";
+            var systems = SystemsOf(items[i]);
+            remaining = remaining.Union(systems);
+            var condition = SystemCondition.For(systems, remaining.Intersect(universe)) ?? "true";
             expression = new NixIf(new NixRaw(condition), write(items[i]), expression);
         }
         return expression;
@@ -178,7 +185,7 @@ internal sealed class PackageExpression
     private NixExpression Dependencies(ResolvedPackage package, SystemSet systems, List<string> comments)
     {
         var list = new ConditionalList(systems);
-        foreach (var dependency in package.Dependencies.OrderBy(d => d.Name))
+        foreach (var dependency in SortedByName(package.Dependencies))
         {
             var within = PackageAttributes.SystemsOf(dependency).Intersect(systems);
             if (within.IsEmpty)
@@ -193,7 +200,7 @@ internal sealed class PackageExpression
             {
                 list.AddElement(Final(dependency.Name), within);
             }
-            foreach (var extra in dependency.Extras.Order())
+            foreach (var extra in Sorted(dependency.Extras))
             {
                 var via = new Via(dependency.Name, extra);
                 if (!_cycles.DropsAnyVia(package.Name, via))
@@ -216,6 +223,27 @@ internal sealed class PackageExpression
             }
         }
         return list.Build();
+    }
+
+    /// <summary>The dependencies by name; those of one name (with different extras) keep their order.</summary>
+    private static ResolvedDependency[] SortedByName(IReadOnlyList<ResolvedDependency> dependencies)
+    {
+        var positions = new int[dependencies.Count];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = i;
+        }
+        Array.Sort(positions, (a, b) =>
+        {
+            var byName = dependencies[a].Name.CompareTo(dependencies[b].Name);
+            return byName != 0 ? byName : a.CompareTo(b);
+        });
+        var sorted = new ResolvedDependency[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            sorted[i] = dependencies[positions[i]];
+        }
+        return sorted;
     }
 
     private NixAttrSet OptionalDependencies(ResolvedPackage package, SystemSet systems)
@@ -249,35 +277,77 @@ internal sealed class PackageExpression
     /// empty list where a version lacks one), so <c>final.x.optional-dependencies.y</c> exists
     /// whichever version a system gets.
     /// </summary>
-    private static Dictionary<PackageName, SortedSet<ExtraName>> RequestedExtras(PackageAttributes packages, IReadOnlyList<ResolvedDependency> roots)
+    private static Dictionary<PackageName, List<ExtraName>> RequestedExtras(PackageAttributes packages, IReadOnlyList<ResolvedDependency> roots)
     {
-        var requested = new Dictionary<PackageName, SortedSet<ExtraName>>();
-        void Add(PackageName name, IEnumerable<ExtraName> extras)
+        var requested = new Dictionary<PackageName, List<ExtraName>>();
+        void Add(PackageName name, ExtraName extra)
         {
-            foreach (var extra in extras)
+            if (!requested.TryGetValue(name, out var extras))
             {
-                if (!requested.TryGetValue(name, out var set))
-                {
-                    requested[name] = set = [];
-                }
-                set.Add(extra);
+                requested[name] = extras = [];
+            }
+            AddSorted(extras, extra);
+        }
+        void AddExtrasOf(ResolvedDependency dependency)
+        {
+            foreach (var extra in dependency.Extras)
+            {
+                Add(dependency.Name, extra);
             }
         }
         foreach (var dependency in roots)
         {
-            Add(dependency.Name, dependency.Extras);
+            AddExtrasOf(dependency);
         }
         foreach (var name in packages.Names)
         {
             foreach (var package in packages.VersionsOf(name))
             {
-                Add(package.Name, package.OptionalDependencies.Keys);
-                foreach (var dependency in package.Dependencies.Concat(package.OptionalDependencies.Values.SelectMany(d => d)))
+                foreach (var dependency in package.Dependencies)
                 {
-                    Add(dependency.Name, dependency.Extras);
+                    AddExtrasOf(dependency);
+                }
+                foreach (var (extra, members) in package.OptionalDependencies)
+                {
+                    Add(package.Name, extra);
+                    foreach (var member in members)
+                    {
+                        AddExtrasOf(member);
+                    }
                 }
             }
         }
         return requested;
+    }
+
+    /// <summary>Adds <paramref name="extra"/> to the sorted <paramref name="extras"/> unless it is there already.</summary>
+    private static void AddSorted(List<ExtraName> extras, ExtraName extra)
+    {
+        var at = 0;
+        while (at < extras.Count && extras[at].CompareTo(extra) < 0)
+        {
+            at++;
+        }
+        if (at == extras.Count || extras[at] != extra)
+        {
+            extras.Insert(at, extra);
+        }
+    }
+
+    /// <summary>The extras in order (an insertion sort: a dependency names few).</summary>
+    private static ExtraName[] Sorted(IReadOnlyList<ExtraName> extras)
+    {
+        var sorted = new ExtraName[extras.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var extra = extras[i];
+            var j = i - 1;
+            for (; j >= 0 && sorted[j].CompareTo(extra) > 0; j--)
+            {
+                sorted[j + 1] = sorted[j];
+            }
+            sorted[j + 1] = extra;
+        }
+        return sorted;
     }
 }

@@ -62,11 +62,15 @@ internal static class ArtifactChoice
         }
         if (wheelFiles.Count > 0)
         {
-            var groups = wheelFiles
-                .Select(pair => new SystemFile(pair.Value, pair.Key))
-                .OrderBy(group => FirstOrdinal(group.Systems))
-                .ToArray();
-            var wheelSystems = groups.Aggregate(SystemSet.None, (all, group) => all.Union(group.Systems));
+            // Each system has one wheel, so no two groups share a first system: the order is total.
+            var groups = new List<SystemFile>(wheelFiles.Count);
+            var wheelSystems = SystemSet.None;
+            foreach (var (file, fileSystems) in wheelFiles)
+            {
+                groups.Add(new SystemFile(fileSystems, file));
+                wheelSystems = wheelSystems.Union(fileSystems);
+            }
+            groups.Sort((a, b) => FirstOrdinal(a.Systems).CompareTo(FirstOrdinal(b.Systems)));
             variants.Add(new BuildVariant(package, wheelSystems, ArtifactKind.Wheel, groups) { PlatformWheelSystems = platformWheelSystems });
         }
         if (!missing.IsEmpty)

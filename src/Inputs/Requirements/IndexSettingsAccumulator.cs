@@ -56,7 +56,11 @@ internal sealed class IndexSettingsAccumulator
 
     public IndexSettings Build(FormatControl formats)
     {
-        var urls = _indexUrls.Select(index => ToUri(index.Url, index.Location)).ToList();
+        var urls = new List<Uri>(_indexUrls.Count);
+        foreach (var (url, location) in _indexUrls)
+        {
+            urls.Add(ToUri(url, location));
+        }
         return new IndexSettings
         {
             IndexUrl = urls.Count > 0 ? urls[0] : IndexSettings.PyPISimpleUrl,

@@ -91,9 +91,24 @@ public sealed class CoreMetadataFile
         return CoreMetadataFactory.Create(
             name.Value,
             version,
-            _requiresDist.Select(f => f.Value).Concat(extraRequiresDist ?? []),
+            ValuesOf(_requiresDist, extraRequiresDist),
             RequiresPython?.Value,
-            _providesExtra.Select(f => f.Value).Concat(extraProvidesExtra ?? []));
+            ValuesOf(_providesExtra, extraProvidesExtra));
+    }
+
+    /// <summary>The fields' values, then the extra ones.</summary>
+    private static List<string> ValuesOf(List<MetadataField> fields, IEnumerable<string>? extra)
+    {
+        var values = new List<string>(fields.Count);
+        foreach (var field in fields)
+        {
+            values.Add(field.Value);
+        }
+        if (extra is not null)
+        {
+            values.AddRange(extra);
+        }
+        return values;
     }
 
     private void Add(string name, MetadataField field)

@@ -1,6 +1,7 @@
+using Req2Nix.Packaging.Hashing;
 using Req2Nix.Packaging.Names;
-using Req2Nix.Packaging.Pep440;
 using Req2Nix.Packaging.Targets;
+using Req2Nix.Resolver.Index;
 using Req2Nix.Resolver.Releases;
 using Req2Nix.Resolver.Solving;
 
@@ -27,19 +28,15 @@ internal sealed class ResolutionAssembler
 
     public async Task<Resolution> AssembleAsync(IReadOnlyList<SystemPins> systems)
     {
-        var packages = new Dictionary<(PackageName, string), PackageParts>();
-        var roots = new Dictionary<(PackageName, string), (IReadOnlyList<ExtraName> Extras, SystemSet Systems)>();
-        var rootOrder = new List<(PackageName, string)>();
+        var packages = new Dictionary<PackageName, Dictionary<string, PackageParts>>();
+        var partsInOrder = new List<PackageParts>();
+        var roots = new DependencyEdges();
         foreach (var pins in systems)
         {
             var system = SystemSet.Of(pins.System);
             foreach (var (name, release) in pins.Releases)
             {
-                var key = (name, KeyOf(release));
-                if (!packages.TryGetValue(key, out var parts))
-                {
-                    packages[key] = parts = new PackageParts(release);
-                }
+                var parts = PartsOf(packages, partsInOrder, name, release);
                 parts.Systems |= system;
                 foreach (var dependency in pins.Dependencies[name])
                 {
@@ -58,62 +55,65 @@ internal sealed class ResolutionAssembler
             }
             foreach (var (identifier, _) in pins.Roots)
             {
-                var key = (identifier.Name, string.Join(',', identifier.Extras));
-                if (!roots.TryGetValue(key, out var root))
-                {
-                    rootOrder.Add(key);
-                    root = (identifier.Extras, SystemSet.None);
-                }
-                roots[key] = (root.Extras, root.Systems | system);
+                roots.Add(identifier.Name, identifier.Extras, system);
             }
         }
 
-        var resolved = await Task.WhenAll(packages.Values.Select(BuildPackageAsync)).ConfigureAwait(false);
-        var ordered = resolved.OrderBy(package => package.Name).ThenBy(package => package.Version).ToList();
+        var digests = new List<Task>();
+        foreach (var parts in partsInOrder)
+        {
+            parts.StartDigests(_store, _listed);
+            digests.AddRange(parts.Digests);
+        }
+        await Task.WhenAll(digests).ConfigureAwait(false);
+
+        partsInOrder.Sort(PackageParts.CompareByNameThenVersion);
+        var ordered = partsInOrder.ConvertAll(parts => parts.ToResolvedPackage());
         return new Resolution(_target, ordered)
         {
-            Roots = [.. rootOrder.Select(key => new ResolvedDependency(key.Item1, roots[key].Systems) { Extras = roots[key].Extras })],
+            Roots = roots.InFirstSeenOrder(),
             Notes = ForkNotes(ordered),
         };
     }
 
-    private static string KeyOf(ReleaseCandidate release) =>
-        release is DirectCandidate direct ? direct.Source.Url : release.Version.ToString();
-
-    private async Task<ResolvedPackage> BuildPackageAsync(PackageParts parts)
+    /// <summary>The parts of a release, one per project and version (or direct URL), created on first sight.</summary>
+    private static PackageParts PartsOf(
+        Dictionary<PackageName, Dictionary<string, PackageParts>> packages,
+        List<PackageParts> partsInOrder,
+        PackageName name,
+        ReleaseCandidate release)
     {
-        var release = parts.Release;
-        var files = await FilesOfAsync(release, parts.Systems).ConfigureAwait(false);
-        return new ResolvedPackage(release.Identifier.Name, release.Version)
+        if (!packages.TryGetValue(name, out var releases))
         {
-            Source = release is DirectCandidate direct ? direct.Source : null,
-            Files = files,
-            Systems = parts.Systems,
-            Dependencies = parts.Dependencies(),
-            OptionalDependencies = parts.OptionalDependencies(),
-            RequiresPython = release.Metadata.Metadata.RequiresPython,
-        };
-    }
-
-    private async Task<IReadOnlyList<ResolvedFile>> FilesOfAsync(ReleaseCandidate release, SystemSet systems)
-    {
-        if (release is DirectCandidate direct)
-        {
-            var digest = await _store.GetSha256Async(direct.File).ConfigureAwait(false);
-            return [new ResolvedFile(direct.File.Filename, direct.File.Url.ToString(), digest)];
+            packages[name] = releases = new Dictionary<string, PackageParts>(StringComparer.Ordinal);
         }
-        var usable = _listed.Of((IndexCandidate)release, systems);
-        var digests = await Task.WhenAll(usable.Select(file => _store.GetSha256Async(file.File))).ConfigureAwait(false);
-        return [.. usable.Select((file, i) => new ResolvedFile(file.File.Filename, file.File.Url.ToString(), digests[i]))];
+        var key = release is DirectCandidate direct ? direct.Source.Url : release.Version.ToString();
+        if (!releases.TryGetValue(key, out var parts))
+        {
+            releases[key] = parts = new PackageParts(release, partsInOrder.Count);
+            partsInOrder.Add(parts);
+        }
+        return parts;
     }
 
+    /// <summary>A note per project pinned at several versions; <paramref name="packages"/> is sorted by name.</summary>
     private static List<string> ForkNotes(List<ResolvedPackage> packages)
     {
         var notes = new List<string>();
-        foreach (var group in packages.GroupBy(package => package.Name).Where(group => group.Count() > 1))
+        var start = 0;
+        while (start < packages.Count)
         {
-            var versions = string.Join("; ", group.Select(package => $"{package.Version} on {package.Systems}"));
-            notes.Add($"{group.Key} differs between systems: {versions}");
+            var end = start + 1;
+            while (end < packages.Count && packages[end].Name == packages[start].Name)
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                var versions = packages.GetRange(start, end - start).ConvertAll(package => $"{package.Version} on {package.Systems}");
+                notes.Add($"{packages[start].Name} differs between systems: {string.Join("; ", versions)}");
+            }
+            start = end;
         }
         return notes;
     }
@@ -121,47 +121,116 @@ internal sealed class ResolutionAssembler
     /// <summary>What the systems say about one release, accumulated.</summary>
     private sealed class PackageParts
     {
-        private readonly Dictionary<(PackageName, string), (IReadOnlyList<ExtraName> Extras, SystemSet Systems)> _dependencies = [];
-        private readonly SortedDictionary<ExtraName, Dictionary<(PackageName, string), (IReadOnlyList<ExtraName> Extras, SystemSet Systems)>> _optional = [];
+        private readonly int _firstSeen;
+        private readonly DependencyEdges _dependencies = new();
+        private readonly Dictionary<ExtraName, OptionalEdges> _optional = [];
+        private readonly List<OptionalEdges> _optionalInOrder = [];
+        private readonly List<DistributionFile> _files = [];
+        private readonly List<Task<Sha256Digest>> _digests = [];
 
-        public PackageParts(ReleaseCandidate release)
+        public PackageParts(ReleaseCandidate release, int firstSeen)
         {
             Release = release;
+            _firstSeen = firstSeen;
         }
 
         public ReleaseCandidate Release { get; }
 
         public SystemSet Systems { get; set; }
 
-        public void AddDependency(Identifier dependency, SystemSet system) => Add(_dependencies, dependency, system);
+        /// <summary>The sha256 of each file the package lists, once <see cref="StartDigests"/> has run.</summary>
+        public IReadOnlyList<Task> Digests => _digests;
+
+        /// <summary>By project name, then version; equal ones in the order first seen.</summary>
+        public static int CompareByNameThenVersion(PackageParts a, PackageParts b)
+        {
+            var byName = a.Release.Identifier.Name.CompareTo(b.Release.Identifier.Name);
+            if (byName != 0)
+            {
+                return byName;
+            }
+            var byVersion = a.Release.Version.CompareTo(b.Release.Version);
+            return byVersion != 0 ? byVersion : a._firstSeen.CompareTo(b._firstSeen);
+        }
+
+        public void AddDependency(Identifier dependency, SystemSet system) =>
+            _dependencies.Add(dependency.Name, dependency.Extras, system);
 
         public void AddOptionalDependency(ExtraName extra, Identifier dependency, SystemSet system)
         {
-            if (!_optional.TryGetValue(extra, out var dependencies))
+            if (!_optional.TryGetValue(extra, out var edges))
             {
-                _optional[extra] = dependencies = [];
+                _optional[extra] = edges = new OptionalEdges(extra);
+                _optionalInOrder.Add(edges);
             }
-            Add(dependencies, dependency, system);
+            edges.Edges.Add(dependency.Name, dependency.Extras, system);
         }
 
-        public List<ResolvedDependency> Dependencies() => Sorted(_dependencies);
-
-        public Dictionary<ExtraName, IReadOnlyList<ResolvedDependency>> OptionalDependencies() =>
-            _optional.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<ResolvedDependency>)Sorted(entry.Value));
-
-        private static void Add(
-            Dictionary<(PackageName, string), (IReadOnlyList<ExtraName> Extras, SystemSet Systems)> into,
-            Identifier dependency,
-            SystemSet system)
+        /// <summary>
+        /// Starts fetching the sha256 of the files the package lists: a direct release's file, or
+        /// the release's files usable on some of its systems.
+        /// </summary>
+        public void StartDigests(ReleaseStore store, ListedFiles listed)
         {
-            var key = (dependency.Name, string.Join(',', dependency.Extras));
-            into[key] = into.TryGetValue(key, out var known) ? (known.Extras, known.Systems | system) : (dependency.Extras, system);
+            if (Release is DirectCandidate direct)
+            {
+                _files.Add(direct.File);
+            }
+            else
+            {
+                foreach (var file in listed.Of((IndexCandidate)Release, Systems))
+                {
+                    _files.Add(file.File);
+                }
+            }
+            foreach (var file in _files)
+            {
+                _digests.Add(store.GetSha256Async(file));
+            }
         }
 
-        private static List<ResolvedDependency> Sorted(Dictionary<(PackageName, string), (IReadOnlyList<ExtraName> Extras, SystemSet Systems)> dependencies) =>
-            [.. dependencies
-                .OrderBy(entry => entry.Key.Item1)
-                .ThenBy(entry => entry.Key.Item2, StringComparer.Ordinal)
-                .Select(entry => new ResolvedDependency(entry.Key.Item1, entry.Value.Systems) { Extras = entry.Value.Extras })];
+        /// <summary>The package, once the tasks of <see cref="Digests"/> have completed.</summary>
+        public ResolvedPackage ToResolvedPackage() => new(Release.Identifier.Name, Release.Version)
+        {
+            Source = Release is DirectCandidate direct ? direct.Source : null,
+            Files = ResolvedFiles(),
+            Systems = Systems,
+            Dependencies = _dependencies.Sorted(),
+            OptionalDependencies = OptionalDependencies(),
+            RequiresPython = Release.Metadata.Metadata.RequiresPython,
+        };
+
+        private List<ResolvedFile> ResolvedFiles()
+        {
+            var files = new List<ResolvedFile>(_files.Count);
+            for (var i = 0; i < _files.Count; i++)
+            {
+                // Completed: the assembler awaited every digest before building packages.
+                var digest = _digests[i].Result;
+                files.Add(new ResolvedFile(_files[i].Filename, _files[i].Url.ToString(), digest));
+            }
+            return files;
+        }
+
+        /// <summary>Per extra, in order of the extras, its dependencies sorted.</summary>
+        private Dictionary<ExtraName, IReadOnlyList<ResolvedDependency>> OptionalDependencies()
+        {
+            var byExtra = new List<OptionalEdges>(_optionalInOrder);
+            byExtra.Sort((a, b) => a.Extra.CompareTo(b.Extra));
+            var optional = new Dictionary<ExtraName, IReadOnlyList<ResolvedDependency>>(byExtra.Count);
+            foreach (var edges in byExtra)
+            {
+                optional[edges.Extra] = edges.Edges.Sorted();
+            }
+            return optional;
+        }
+    }
+
+    /// <summary>The edges an extra of a release adds.</summary>
+    private sealed class OptionalEdges(ExtraName extra)
+    {
+        public ExtraName Extra { get; } = extra;
+
+        public DependencyEdges Edges { get; } = new();
     }
 }

@@ -1,0 +1,41 @@
+using Req2Nix.Packaging.Distributions;
+using Req2Nix.Packaging.Hashing;
+using Req2Nix.Packaging.Pep508;
+using Req2Nix.Packaging.Targets;
+using Req2Nix.Resolver;
+
+namespace Req2Nix.Cli;
+
+/// <summary>
+/// A run's first 80 ms or so are one thread reading the command line and the inputs while the other
+/// cores idle, and the resolution then pays for first uses one after the other: the URL parser's
+/// tables, loading OpenSSL, the tags and marker environments of each system, the requirement and
+/// filename parsers. This pays for them meanwhile, on a thread of its own, so that the main thread
+/// finds them done (or waits for the rest of one under way instead of starting it). It changes no
+/// result: everything it makes is either shared and immutable or thrown away.
+/// </summary>
+internal static class StartupWarmUp
+{
+    public static void Start()
+    {
+        if (Environment.ProcessorCount > 1)
+        {
+            new Thread(WarmUp) { IsBackground = true, Name = "req2nix warm-up" }.Start();
+        }
+    }
+
+    internal static void WarmUp()
+    {
+        _ = IndexSettings.PyPISimpleUrl;
+        _ = Sha256Digest.Compute([]);
+        var python = PythonTarget.Parse(CommandLineDefinition.DefaultPython);
+        foreach (var system in NixSystem.All)
+        {
+            _ = CompatibleTags.For(system, python.Version);
+            _ = MarkerEnvironment.For(system, python);
+        }
+        _ = Requirement.Parse("warm-up[extra]>=1.0,!=1.5.*,<2; python_version >= \"3.8\" and extra == \"test\"");
+        _ = DistributionFilename.TryParse("warm_up-1.0-py3-none-any.whl", project: null, out _);
+        _ = DistributionFilename.TryParse("warm_up-1.0.tar.gz", project: null, out _);
+    }
+}

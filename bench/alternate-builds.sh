@@ -27,7 +27,7 @@ server=$!
 for _ in $(seq 1 1200); do grep -q '^http' "$work/url" 2>/dev/null && break; sleep 0.1; done
 url="$(cat "$work/url")"
 [ -n "$url" ] || { echo "the fixture index did not start: $(cat "$work/server.log")" >&2; exit 1; }
-bench/warm-up-index.py "$url" >/dev/null
+bench/warm-up-index.py "$url" --settle "$server" >/dev/null
 
 run() { # BUILD CACHE [--offline]
   local build="$1" cache="$2"; shift 2

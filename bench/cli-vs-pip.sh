@@ -4,7 +4,8 @@
 # caches) and warm (req2nix --offline from its cache; pip with its warm HTTP cache). Each run gets a
 # fresh server so its request count is its own, warmed up first (bench/warm-up-index.py: a server's
 # first requests compile its request handling, which PyPI never makes anyone wait for; its requests
-# are not counted). Prints a Markdown table.
+# are not counted), and left to settle until it uses no CPU (the runtime recompiles its hot code in
+# the background after the warm-up, on the cores the timed run uses). Prints a Markdown table.
 #
 #   bench/cli-vs-pip.sh [REQUIREMENTS] [LATENCY_MS] [RUNS] [CONCURRENCY]
 #
@@ -45,7 +46,7 @@ measure() {
   for _ in $(seq 1 1200); do grep -q '^http' "$work/url" 2>/dev/null && break; sleep 0.1; done
   local url; url="$(cat "$work/url")"
   [ -n "$url" ] || { echo "the fixture index did not start: $(cat "$work/server.log")" >&2; exit 1; }
-  local warm_up; warm_up="$(bench/warm-up-index.py "$url")"
+  local warm_up; warm_up="$(bench/warm-up-index.py "$url" --settle "$pid")"
   local start end
   start=$(date +%s.%N)
   "$@" "$url" >/dev/null 2>"$work/tool.log" || { cat "$work/tool.log" >&2; kill "$pid"; exit 1; }

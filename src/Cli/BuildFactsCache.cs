@@ -24,30 +24,75 @@ internal sealed class BuildFactsCache(string cacheDirectory)
         }
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            List<Requirement>? requires = null;
-            if (root.GetProperty("buildRequires") is { ValueKind: JsonValueKind.Array } array)
-            {
-                requires = [];
-                foreach (var item in array.EnumerateArray())
-                {
-                    requires.Add(Requirement.Parse(item.GetString() ?? string.Empty));
-                }
-            }
-            var modules = new List<string>();
-            foreach (var item in root.GetProperty("topLevelModules").EnumerateArray())
-            {
-                modules.Add(item.GetString() ?? string.Empty);
-            }
-            facts = new BuildFacts(requires, modules);
-            return true;
+            return TryRead(File.ReadAllBytes(path), out facts);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException
             or FormatException or IOException or UnauthorizedAccessException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// An entry as <see cref="Put"/> writes it: <c>buildRequires</c> (null, or an array of
+    /// requirements) and <c>topLevelModules</c> (an array of names), read forward-only: a warm run
+    /// reads one per file the builds start from.
+    /// </summary>
+    private static bool TryRead(ReadOnlySpan<byte> json, out BuildFacts facts)
+    {
+        facts = default;
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+        List<Requirement>? requires = null;
+        List<string>? modules = null;
+        var hasRequires = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("buildRequires"u8))
+            {
+                reader.Read();
+                hasRequires = true;
+                requires = reader.TokenType == JsonTokenType.StartArray ? ReadStrings(ref reader, Requirement.Parse) : null;
+                if (requires is null)
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("topLevelModules"u8))
+            {
+                reader.Read();
+                modules = reader.TokenType == JsonTokenType.StartArray ? ReadStrings(ref reader, static text => text) : null;
+                if (modules is null)
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (!hasRequires || modules is null)
+        {
+            return false;
+        }
+        facts = new BuildFacts(requires, modules);
+        return true;
+    }
+
+    /// <summary>The strings of the array the reader is at, each made into a <typeparamref name="T"/>; throws on an item that is no string.</summary>
+    private static List<T> ReadStrings<T>(ref Utf8JsonReader reader, Func<string, T> make)
+    {
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(make(reader.GetString() ?? string.Empty));
+        }
+        return items;
     }
 
     public void Put(Sha256Digest sha256, BuildFacts facts)

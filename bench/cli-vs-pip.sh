@@ -100,3 +100,9 @@ for mode in cold warm; do
   printf '| %s | %.3f s | %.3f s | %.3f s | %s | %.2f s | %s | %.0fx, %.0fx, %.0fx |\n' "$mode" "$j" "$r" "$c" "$cq" "$p" "$pq" \
     "$(echo "$p / $j" | bc -l)" "$(echo "$p / $r" | bc -l)" "$(echo "$p / $c" | bc -l)"
 done
+# Best of RUNS above; every run of the composite build and of pip, to show the spread.
+echo
+for mode in cold warm; do
+  spread() { cut -d' ' -f1 | sort -n | awk 'NF { printf "%.3f ", $1 }'; }
+  echo "all $mode runs: composite $(printf '%s' "${results[composite-$mode]}" | spread)s; pip $(printf '%s' "${results[pip-$mode]}" | spread)s"
+done

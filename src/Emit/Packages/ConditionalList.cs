@@ -86,8 +86,8 @@ internal sealed class ConditionalList
 
     private static NixExpression Join(Group group)
     {
-        var elements = SortedReferences(group.Elements);
-        var spliced = SortedReferences(group.Spliced);
+        var elements = StableOrder.Sorted(group.Elements, ByHeldName);
+        var spliced = StableOrder.Sorted(group.Spliced, ByHeldName);
         var operands = new List<NixExpression>();
         if (elements.Length > 0 || spliced.Length == 0)
         {
@@ -105,31 +105,9 @@ internal sealed class ConditionalList
         return operands.Count == 1 ? operands[0] : new NixConcatenation(operands);
     }
 
-    /// <summary>
-    /// References sort by the names they hold, whether quoted or not (<c>final."3to2"</c> among
-    /// <c>final.a…</c>); equal ones keep the order they were added in.
-    /// </summary>
-    private static string[] SortedReferences(List<string> references)
-    {
-        var keys = new string[references.Count];
-        var positions = new int[references.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = references[i].Replace("\"", string.Empty, StringComparison.Ordinal);
-            positions[i] = i;
-        }
-        Array.Sort(positions, (a, b) =>
-        {
-            var byKey = string.CompareOrdinal(keys[a], keys[b]);
-            return byKey != 0 ? byKey : a.CompareTo(b);
-        });
-        var sorted = new string[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            sorted[i] = references[positions[i]];
-        }
-        return sorted;
-    }
+    /// <summary>References sort by the names they hold, whether quoted or not (<c>final."3to2"</c> among <c>final.a…</c>).</summary>
+    private static int ByHeldName(string a, string b) =>
+        string.CompareOrdinal(a.Replace("\"", string.Empty, StringComparison.Ordinal), b.Replace("\"", string.Empty, StringComparison.Ordinal));
 
     /// <summary>The members written under one condition (none: unconditional).</summary>
     private sealed class Group(string? condition)

@@ -22,7 +22,7 @@ internal sealed class PackageAttributes
         var groups = GroupByName(resolution.Packages);
         foreach (var group in groups)
         {
-            var versions = SortedByVersion(group);
+            var versions = StableOrder.Sorted(group, static (a, b) => a.Version.CompareTo(b.Version));
             var taken = SystemSet.None;
             foreach (var package in versions)
             {
@@ -120,23 +120,6 @@ internal sealed class PackageAttributes
             names[i] = sorted[i][0].Name;
         }
         return names;
-    }
-
-    /// <summary>The versions in ascending order, equal ones in input order (an insertion sort: a name has few versions).</summary>
-    private static ResolvedPackage[] SortedByVersion(List<ResolvedPackage> group)
-    {
-        var versions = group.ToArray();
-        for (var i = 1; i < versions.Length; i++)
-        {
-            var package = versions[i];
-            var j = i - 1;
-            for (; j >= 0 && versions[j].Version.CompareTo(package.Version) > 0; j--)
-            {
-                versions[j + 1] = versions[j];
-            }
-            versions[j + 1] = package;
-        }
-        return versions;
     }
 
     /// <summary>

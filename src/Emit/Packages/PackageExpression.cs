@@ -185,7 +185,8 @@ internal sealed class PackageExpression
     private NixExpression Dependencies(ResolvedPackage package, SystemSet systems, List<string> comments)
     {
         var list = new ConditionalList(systems);
-        foreach (var dependency in SortedByName(package.Dependencies))
+        // Those of one name (with different extras) keep their order.
+        foreach (var dependency in StableOrder.Sorted(package.Dependencies, static (a, b) => a.Name.CompareTo(b.Name)))
         {
             var within = PackageAttributes.SystemsOf(dependency).Intersect(systems);
             if (within.IsEmpty)
@@ -223,27 +224,6 @@ internal sealed class PackageExpression
             }
         }
         return list.Build();
-    }
-
-    /// <summary>The dependencies by name; those of one name (with different extras) keep their order.</summary>
-    private static ResolvedDependency[] SortedByName(IReadOnlyList<ResolvedDependency> dependencies)
-    {
-        var positions = new int[dependencies.Count];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            positions[i] = i;
-        }
-        Array.Sort(positions, (a, b) =>
-        {
-            var byName = dependencies[a].Name.CompareTo(dependencies[b].Name);
-            return byName != 0 ? byName : a.CompareTo(b);
-        });
-        var sorted = new ResolvedDependency[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            sorted[i] = dependencies[positions[i]];
-        }
-        return sorted;
     }
 
     private NixAttrSet OptionalDependencies(ResolvedPackage package, SystemSet systems)

@@ -71,6 +71,7 @@ pip_run() { # CACHE URL
 }
 
 best() { sort -n | head -1; }
+spread() { cut -d' ' -f1 | sort -n | awk 'NF { printf "%.3f ", $1 }'; }
 declare -A results
 base=$((20000 + RANDOM % 20000))
 for run in $(seq 1 "$runs"); do
@@ -103,6 +104,5 @@ done
 # Best of RUNS above; every run of the composite build and of pip, to show the spread.
 echo
 for mode in cold warm; do
-  spread() { cut -d' ' -f1 | sort -n | awk 'NF { printf "%.3f ", $1 }'; }
   echo "all $mode runs: composite $(printf '%s' "${results[composite-$mode]}" | spread)s; pip $(printf '%s' "${results[pip-$mode]}" | spread)s"
 done

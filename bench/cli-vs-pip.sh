@@ -12,6 +12,11 @@
 # req2nix does its whole job (resolve for CPython 3.11 on x86_64-linux, read the build system and
 # import names of every file the builds use, write python-packages.nix); pip resolves with
 # `install --dry-run --ignore-installed --only-binary=:all: --report`.
+#
+# The request floor: curl (HTTP/1.1, CONCURRENCY transfers in parallel) fetching the very URLs
+# req2nix's cold run fetched, every one known before the first is sent, against a fresh server
+# warmed up the same way. No resolver that makes those requests with that many in flight can finish
+# its cold run sooner (and it has its own start-up before its first request on top).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requirements="${1:-tests/Resolver.Tests/Differential/cases/s16-large-150/requirements.txt}"
@@ -65,6 +70,27 @@ req2nix_run() { # BUILD CACHE OFFLINE URL
   local offline=(); [ "$2" = yes ] && offline=(--offline)
   "${command[@]}" -q -i "$3" --concurrency "$concurrency" --python 3.11 --system x86_64-linux --cache-dir "$1" "${offline[@]}" -o "$work/out.nix" "$requirements"
 }
+# The URLs of one cold run (from -v), less the server's base: the request floor replays them.
+record_urls() {
+  local port=$((base + runs + 1))
+  "${server[@]}" --port "$port" >"$work/url" 2>"$work/server.log" &
+  local pid=$!
+  for _ in $(seq 1 1200); do grep -q '^http' "$work/url" 2>/dev/null && break; sleep 0.1; done
+  local url; url="$(cat "$work/url")"
+  "${composite[@]}" -v -i "$url" --concurrency "$concurrency" --python 3.11 --system x86_64-linux --cache-dir "$work/urls-cache" -o "$work/urls.nix" "$requirements" 2>&1 \
+    | sed -n 's|^req2nix: request: http://127\.0\.0\.1:[0-9]*/\([^ ]*\): .*|\1|p' >"$work/urls.txt"
+  kill -TERM "$pid"; wait "$pid" || true
+}
+floor_run() { # CACHE URL (the cache is unused)
+  local root="${2%/simple/}" config="$work/curl.cfg"
+  {
+    echo "header = \"Accept: application/vnd.pypi.simple.v1+json\""
+    grep '^simple/' "$work/urls.txt" | sed "s|.*|url = \"$root/&\"\noutput = \"/dev/null\"|"
+    echo next
+    grep -v '^simple/' "$work/urls.txt" | sed "s|.*|url = \"$root/&\"\noutput = \"/dev/null\"|"
+  } >"$config"
+  curl -s --parallel --parallel-max "$concurrency" -K "$config"
+}
 pip_run() { # CACHE URL
   python3 -m pip install -q --dry-run --ignore-installed --only-binary=:all: --disable-pip-version-check \
     --cache-dir "$1" --report "$work/pip.json" -i "$2" -r "$requirements"
@@ -74,6 +100,7 @@ best() { sort -n | head -1; }
 spread() { cut -d' ' -f1 | sort -n | awk 'NF { printf "%.3f ", $1 }'; }
 declare -A results
 base=$((20000 + RANDOM % 20000))
+record_urls
 for run in $(seq 1 "$runs"); do
   port=$((base + run))
   results[jit-cold]+="$(measure "$port" jit_run "$work/j-$run" no)"$'\n'
@@ -82,6 +109,7 @@ for run in $(seq 1 "$runs"); do
   results[r2r-warm]+="$(measure "$port" r2r_run "$work/r-$run" yes)"$'\n'
   results[composite-cold]+="$(measure "$port" composite_run "$work/c-$run" no)"$'\n'
   results[composite-warm]+="$(measure "$port" composite_run "$work/c-$run" yes)"$'\n'
+  results[floor-cold]+="$(measure "$port" floor_run "$work/f-$run")"$'\n'
   results[pip-cold]+="$(measure "$port" pip_run "$work/p-$run")"$'\n'
   results[pip-warm]+="$(measure "$port" pip_run "$work/p-$run")"$'\n'
 done
@@ -101,6 +129,12 @@ for mode in cold warm; do
   printf '| %s | %.3f s | %.3f s | %.3f s | %s | %.2f s | %s | %.0fx, %.0fx, %.0fx |\n' "$mode" "$j" "$r" "$c" "$cq" "$p" "$pq" \
     "$(echo "$p / $j" | bc -l)" "$(echo "$p / $r" | bc -l)" "$(echo "$p / $c" | bc -l)"
 done
+read -r f fq <<<"$(printf '%s' "${results[floor-cold]}" | best)"
+read -r c _ <<<"$(printf '%s' "${results[composite-cold]}" | best)"
+read -r p _ <<<"$(printf '%s' "${results[pip-cold]}" | best)"
+echo
+printf 'request floor: curl fetching the %s URLs of a cold run, all known in advance, %s in flight: %.3f s (%s requests; runs: %ss); pip / floor %.0fx; composite cold / floor %.2f\n' \
+  "$(wc -l <"$work/urls.txt")" "$concurrency" "$f" "$fq" "$(printf '%s' "${results[floor-cold]}" | spread)" "$(echo "$p / $f" | bc -l)" "$(echo "$c / $f" | bc -l)"
 # Best of RUNS above; every run of the composite build and of pip, to show the spread.
 echo
 for mode in cold warm; do

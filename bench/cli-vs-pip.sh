@@ -83,10 +83,13 @@ record_urls() {
 }
 floor_run() { # CACHE URL (the cache is unused)
   local root="${2%/simple/}" config="$work/curl.cfg"
+  # Compressed, as req2nix asks (the server then sends gzip or br); listings as PEP 691 JSON.
   {
+    echo compressed
     echo "header = \"Accept: application/vnd.pypi.simple.v1+json\""
     grep '^simple/' "$work/urls.txt" | sed "s|.*|url = \"$root/&\"\noutput = \"/dev/null\"|"
     echo next
+    echo compressed
     grep -v '^simple/' "$work/urls.txt" | sed "s|.*|url = \"$root/&\"\noutput = \"/dev/null\"|"
   } >"$config"
   curl -s --parallel --parallel-max "$concurrency" -K "$config"

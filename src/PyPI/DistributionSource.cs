@@ -69,7 +69,7 @@ internal sealed class DistributionSource
                 : throw new DistributionTooLargeException(file.Filename, stored.Length, maxBytes);
         }
         var fetcher = _fetcher ?? throw new OfflineMissException(file.Url);
-        var (bytes, digests) = await fetcher.GetAsync(file.Url, default(RequestHeaders), async (response, token) =>
+        var downloaded = await fetcher.GetAsync(file.Url, default(RequestHeaders), async (response, token) =>
         {
             ThrowIfMissing(response, file);
             using var hasher = new StreamingHasher();
@@ -80,8 +80,9 @@ internal sealed class DistributionSource
                 received => new DistributionTooLargeException(file.Filename, received, maxBytes),
                 chunk => copy.Append(chunk),
                 token);
-            return (copy.ToArray(), hasher.Finish());
+            return new Downloaded(copy.ToArray(), hasher.Finish());
         });
+        var (bytes, digests) = downloaded;
         Verify(file, digests.Sha256);
         if (keep)
         {
@@ -126,4 +127,7 @@ internal sealed class DistributionSource
             throw new TransientFetchException("304 Not Modified to an unconditional request");
         }
     }
+
+    /// <summary>A download's bytes and digests (a class, not a tuple: see <c>HttpFetcher.Sent</c>).</summary>
+    private sealed record Downloaded(byte[] Bytes, DigestSet Digests);
 }

@@ -105,11 +105,11 @@ internal sealed class HttpFetcher : IDisposable
             timer.CancelAfter(_timeout);
             try
             {
-                var (message, finalUrl) = await SendFollowingRedirectsAsync(attempt.Url, attempt.Headers(), timer.Token);
-                using (message)
+                var sent = await SendFollowingRedirectsAsync(attempt.Url, attempt.Headers(), timer.Token);
+                using (sent.Message)
                 {
-                    ThrowIfFailed(message, attempt.Url);
-                    return await attempt.Read(new FetchResponse(message, finalUrl, timer, _timeout, _log), timer.Token);
+                    ThrowIfFailed(sent.Message, attempt.Url);
+                    return await attempt.Read(new FetchResponse(sent.Message, sent.FinalUrl, timer, _timeout, _log), timer.Token);
                 }
             }
             catch (OperationCanceledException e) when (!token.IsCancellationRequested)
@@ -146,7 +146,7 @@ internal sealed class HttpFetcher : IDisposable
         return new TransientFetchException(reason, retryAfter, inner);
     }
 
-    private async Task<(HttpResponseMessage Message, Uri FinalUrl)> SendFollowingRedirectsAsync(Uri url, RequestHeaders headers, CancellationToken token)
+    private async Task<Sent> SendFollowingRedirectsAsync(Uri url, RequestHeaders headers, CancellationToken token)
     {
         for (var hop = 0; ; hop++)
         {
@@ -156,7 +156,7 @@ internal sealed class HttpFetcher : IDisposable
             _log.Response(url, response, Stopwatch.GetElapsedTime(started));
             if (!IsRedirect(response.StatusCode))
             {
-                return (response, url);
+                return new Sent(response, url);
             }
             var location = response.Headers.Location;
             var status = (int)response.StatusCode;
@@ -274,6 +274,12 @@ internal sealed class HttpFetcher : IDisposable
             })
             .Build();
     }
+
+    /// <summary>
+    /// A response and the URL that gave it, after redirects (a class, not a tuple: an async method
+    /// returning a struct is JIT-compiled at first use, one returning a reference runs precompiled code).
+    /// </summary>
+    private sealed record Sent(HttpResponseMessage Message, Uri FinalUrl);
 
     /// <summary>One GET's state across its attempts.</summary>
     private sealed class Attempt<T>(HttpFetcher fetcher, Uri url, Func<RequestHeaders> headers, Func<FetchResponse, CancellationToken, ValueTask<T>> read)

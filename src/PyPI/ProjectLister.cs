@@ -33,10 +33,11 @@ internal sealed class ProjectLister
     public async Task<ProjectListing?> ListAsync(PackageName name)
     {
         var pages = new Task<Lookup<ProjectPage>>[_indexes.Count];
+        var listings = new IndexListing[_indexes.Count];
         for (var i = 0; i < pages.Length; i++)
         {
             var index = _indexes[i];
-            var listing = new IndexListing(index, name);
+            var listing = listings[i] = new IndexListing(index, name);
             pages[i] = _documents.GetAsync(index.ProjectUrl(name), Freshness.Revalidate, RequestHeaders.SimpleApiAccept, body => Parse(body, listing), new CompactProjectPage(listing));
         }
         var lookups = await OfflineMisses.WhenAll(pages);
@@ -63,7 +64,7 @@ internal sealed class ProjectLister
             {
                 // One index: nothing to merge, and no URL strings to build for the thousands of files.
                 files.AddRange(pageFiles);
-                _origins.Add(pageFiles, new IndexListing(_indexes[i], name));
+                _origins.Add(pageFiles, listings[i]);
                 continue;
             }
             seen.EnsureCapacity(seen.Count + pageFiles.Count);
@@ -76,7 +77,7 @@ internal sealed class ProjectLister
                 }
             }
             files.AddRange(added);
-            _origins.Add(added, new IndexListing(_indexes[i], name));
+            _origins.Add(added, listings[i]);
         }
         if (!found)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Formats.Tar;
 using System.IO.Compression;
@@ -95,7 +96,7 @@ internal sealed class ArchiveListing
                 continue;
             }
             using var data = new BudgetStream(entry.Open(), filename, limits.MaxUncompressedBytes - unpacked);
-            if (ReadCapped(data, name, limits.MaxMetadataFileBytes) is { } content)
+            if (ReadCapped(data, name, limits.MaxMetadataFileBytes, entry.Length) is { } content)
             {
                 Contents[name] = content;
             }
@@ -121,28 +122,38 @@ internal sealed class ArchiveListing
             }
             Files.Add(name);
             if (wanted(name) && !Contents.ContainsKey(name) && entry.DataStream is { } data
-                && ReadCapped(data, name, limits.MaxMetadataFileBytes) is { } content)
+                && ReadCapped(data, name, limits.MaxMetadataFileBytes, entry.Length) is { } content)
             {
                 Contents[name] = content;
             }
         }
     }
 
-    private byte[]? ReadCapped(Stream data, string name, int cap)
+    /// <param name="declaredLength">The size the archive states (a hint: the data decides).</param>
+    private byte[]? ReadCapped(Stream data, string name, int cap, long declaredLength)
     {
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = data.Read(chunk, 0, chunk.Length)) > 0)
+        // Sized by the archive's word, so that a member the size it says is read into one array of
+        // its size, with no copy (reading every wheel's few small members is on the run's path).
+        using var buffer = new MemoryStream((int)Math.Clamp(declaredLength, 0, cap));
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > cap)
+            int read;
+            while ((read = data.Read(chunk)) > 0)
             {
-                Warnings.Add($"{name} is larger than {cap} bytes; it was not read");
-                return null;
+                if (buffer.Length + read > cap)
+                {
+                    Warnings.Add($"{name} is larger than {cap} bytes; it was not read");
+                    return null;
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     /// <summary>The entry count of a zip's end of central directory record (its zip64 form when the short one says 0xFFFF).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
@@ -81,18 +82,26 @@ internal static class ArchiveMembers
         {
             throw new DistributionArchiveException(filename, $"{path} is {declaredLength} bytes, more than the {MaxMemberBytes} read from an archive member");
         }
+        // Sized by the archive's word: a member the size it says ends up in one array, not copied.
         using var copy = new MemoryStream(declaredLength > 0 ? (int)declaredLength : 4096);
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = data.Read(buffer)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (copy.Length + read > MaxMemberBytes)
+            int read;
+            while ((read = data.Read(buffer)) > 0)
             {
-                throw new DistributionArchiveException(filename, $"{path} is more than the {MaxMemberBytes} bytes read from an archive member");
+                if (copy.Length + read > MaxMemberBytes)
+                {
+                    throw new DistributionArchiveException(filename, $"{path} is more than the {MaxMemberBytes} bytes read from an archive member");
+                }
+                copy.Write(buffer, 0, read);
             }
-            copy.Write(buffer, 0, read);
         }
-        return copy.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return copy.Length == copy.Capacity ? copy.GetBuffer() : copy.ToArray();
     }
 
     private static string Normalize(string path)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
@@ -24,34 +23,59 @@ internal sealed class CompactProjectPage(ListingOrigin? listedBy = null) : IComp
     public byte[] Write(ProjectPage value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var output = new ArrayBufferWriter<byte>(64 + (value.Files.Count * 160));
-        WriteString(output, value.ApiVersion);
-        WriteCount(output, value.Files.Count);
+        // Measured first, then written into an array of exactly that size: pages of thousands of
+        // files are written on a cold run's path, and a growing buffer copied them several times.
+        var output = new Output(new byte[SizeOf(value)]);
+        output.WriteString(value.ApiVersion);
+        output.WriteCount(value.Files.Count);
         foreach (var file in value.Files)
         {
-            WriteString(output, file.Filename);
-            // The URL as it was made: absolute, and without a new string per file.
-            WriteString(output, file.Url.IsAbsoluteUri ? file.Url.OriginalString : file.Url.AbsoluteUri);
-            var flags = Flags.None;
-            flags |= file.Sha256 is null ? 0 : Flags.Sha256;
-            flags |= file.RequiresPython is null ? 0 : Flags.RequiresPython;
-            flags |= file.Yanked ? Flags.Yanked : 0;
-            flags |= file.YankedReason is null ? 0 : Flags.YankedReason;
-            flags |= file.HasCoreMetadata ? Flags.CoreMetadata : 0;
-            flags |= file.CoreMetadataSha256 is null ? 0 : Flags.CoreMetadataSha256;
-            flags |= file.Size is null ? 0 : Flags.Size;
-            output.Write([(byte)flags]);
-            WriteDigest(output, file.Sha256);
-            WriteString(output, file.RequiresPython, optional: true);
-            WriteString(output, file.YankedReason, optional: true);
-            WriteDigest(output, file.CoreMetadataSha256);
+            output.WriteString(file.Filename);
+            output.WriteString(UrlText(file));
+            output.WriteByte((byte)FlagsOf(file));
+            output.WriteDigest(file.Sha256);
+            output.WriteString(file.RequiresPython, optional: true);
+            output.WriteString(file.YankedReason, optional: true);
+            output.WriteDigest(file.CoreMetadataSha256);
             if (file.Size is { } size)
             {
-                BinaryPrimitives.WriteInt64LittleEndian(output.GetSpan(sizeof(long)), size);
-                output.Advance(sizeof(long));
+                output.WriteInt64(size);
             }
         }
-        return output.WrittenSpan.ToArray();
+        return output.Bytes;
+    }
+
+    private static int SizeOf(ProjectPage value)
+    {
+        var size = StringSize(value.ApiVersion) + sizeof(int);
+        foreach (var file in value.Files)
+        {
+            size += StringSize(file.Filename) + StringSize(UrlText(file)) + 1
+                + (file.Sha256 is null ? 0 : Sha256Digest.Length)
+                + (file.RequiresPython is null ? 0 : StringSize(file.RequiresPython))
+                + (file.YankedReason is null ? 0 : StringSize(file.YankedReason))
+                + (file.CoreMetadataSha256 is null ? 0 : Sha256Digest.Length)
+                + (file.Size is null ? 0 : sizeof(long));
+        }
+        return size;
+    }
+
+    private static int StringSize(string? text) => sizeof(int) + (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
+
+    /// <summary>The URL as it was made: absolute, and without a new string per file.</summary>
+    private static string UrlText(DistributionFile file) => file.Url.IsAbsoluteUri ? file.Url.OriginalString : file.Url.AbsoluteUri;
+
+    private static Flags FlagsOf(DistributionFile file)
+    {
+        var flags = Flags.None;
+        flags |= file.Sha256 is null ? 0 : Flags.Sha256;
+        flags |= file.RequiresPython is null ? 0 : Flags.RequiresPython;
+        flags |= file.Yanked ? Flags.Yanked : 0;
+        flags |= file.YankedReason is null ? 0 : Flags.YankedReason;
+        flags |= file.HasCoreMetadata ? Flags.CoreMetadata : 0;
+        flags |= file.CoreMetadataSha256 is null ? 0 : Flags.CoreMetadataSha256;
+        flags |= file.Size is null ? 0 : Flags.Size;
+        return flags;
     }
 
     public bool TryRead(ReadOnlySpan<byte> bytes, [MaybeNullWhen(false)] out ProjectPage value)
@@ -112,34 +136,54 @@ internal sealed class CompactProjectPage(ListingOrigin? listedBy = null) : IComp
     /// <summary>A bit test (<see cref="Enum.HasFlag"/> boxes until the JIT optimises it, and a warm run is short).</summary>
     private static bool Has(Flags flags, Flags flag) => (flags & flag) != 0;
 
-    private static void WriteCount(ArrayBufferWriter<byte> output, int count)
+    /// <summary>Writes into an array sized beforehand (<see cref="SizeOf"/>).</summary>
+    private sealed class Output(byte[] bytes)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(output.GetSpan(sizeof(int)), count);
-        output.Advance(sizeof(int));
-    }
+        private int _position;
 
-    /// <summary>A length (-1 for null) and the UTF-8 bytes; an optional string is written only when present.</summary>
-    private static void WriteString(ArrayBufferWriter<byte> output, string? text, bool optional = false)
-    {
-        if (text is null)
+        public byte[] Bytes => _position == bytes.Length
+            ? bytes
+            : throw new InvalidOperationException($"internal error: the page measured {bytes.Length} bytes and wrote {_position}");
+
+        public void WriteCount(int count)
         {
-            if (!optional)
-            {
-                WriteCount(output, -1);
-            }
-            return;
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(_position), count);
+            _position += sizeof(int);
         }
-        var length = Encoding.UTF8.GetByteCount(text);
-        WriteCount(output, length);
-        Encoding.UTF8.GetBytes(text, output.GetSpan(length));
-        output.Advance(length);
-    }
 
-    private static void WriteDigest(ArrayBufferWriter<byte> output, Sha256Digest? digest)
-    {
-        if (digest is { } value)
+        public void WriteInt64(long value)
         {
-            output.Write(value.Bytes);
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(_position), value);
+            _position += sizeof(long);
+        }
+
+        public void WriteByte(byte value) => bytes[_position++] = value;
+
+        /// <summary>A length (-1 for null) and the UTF-8 bytes; an optional string is written only when present.</summary>
+        public void WriteString(string? text, bool optional = false)
+        {
+            if (text is null)
+            {
+                if (!optional)
+                {
+                    WriteCount(-1);
+                }
+                return;
+            }
+            var lengthAt = _position;
+            _position += sizeof(int);
+            var length = Encoding.UTF8.GetBytes(text, bytes.AsSpan(_position));
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(lengthAt), length);
+            _position += length;
+        }
+
+        public void WriteDigest(Sha256Digest? digest)
+        {
+            if (digest is { } value)
+            {
+                value.Bytes.CopyTo(bytes.AsSpan(_position));
+                _position += Sha256Digest.Length;
+            }
         }
     }
 

@@ -27,9 +27,11 @@ What a set varies, from the mirror's real data (its pypi/{name}/json and pypi/{n
 1-40 roots (mostly few); projects that exist under varied spellings of their name (case, `-`,
 `_`, `.`) and a few that do not (404: names other releases depend on but the mirror lacks, or
 invented); specifiers built from the project's real versions (`>=`, `>`, `<`, `<=`, `==`, `!=`,
-`~=`, `==X.*`, `!=X.*`, and two of them combined); extras from the project's real Provides-Extra
+`~=`, `==X.*`, `!=X.*`, now and then `===`, and two of them combined; half the time on a release
+the mirror yanks or gives a Requires-Python, where a project has one); extras from the project's real Provides-Extra
 (and now and then one it does not provide); markers on the requirement (`python_version`,
-`sys_platform`, `platform_machine`, combined with `and`/`or`); a `-c` constraints file; `--pre`;
+`sys_platform`, `platform_machine`, combined with `and`/`or`); a `-c` constraints file (rarely with
+extras, which pip 23.2 refuses); `--pre`;
 and the same project required twice with different specifiers or extras.
 
 Each set is resolved as tests/Resolver.Tests/Differential does: pip runs
@@ -83,10 +85,11 @@ def normalize(name):
 
 
 class Project:
-    def __init__(self, name, versions, extras):
+    def __init__(self, name, versions, extras, special):
         self.name = name  # the display name
         self.versions = versions  # version strings, as the index lists them
         self.extras = extras  # every Provides-Extra of any release, sorted
+        self.special = special  # versions yanked or with a Requires-Python
 
 
 class Universe:
@@ -104,6 +107,8 @@ class Universe:
             with open(os.path.join(pypi, folder, "json"), encoding="utf-8") as stream:
                 document = json.load(stream)
             extras = set()
+            special = [version for version, files in document["releases"].items()
+                       if any(file.get("yanked") or file.get("requires_python") for file in files)]
             for version in document["releases"]:
                 path = os.path.join(pypi, folder, version, "json")
                 if not os.path.exists(path):
@@ -115,7 +120,7 @@ class Universe:
                     match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line)
                     if match:
                         required.add(normalize(match.group(1)))
-            projects.append(Project(document["info"]["name"], list(document["releases"]), sorted(extras)))
+            projects.append(Project(document["info"]["name"], list(document["releases"]), sorted(extras), special))
         present = {normalize(p.name) for p in projects}
         return Universe(projects, sorted(required - present))
 
@@ -149,9 +154,9 @@ class Generator:
 
     def clause(self, project):
         versions = project.versions
-        version = self.rng.choice(versions)
+        version = self.rng.choice(project.special if project.special and self.rng.random() < 0.5 else versions)
         release = release_of(version) or [0]
-        operator = self.rng.choice([">=", ">=", "<", "<=", "==", "!=", "~=", "==*", "!=*", ">"])
+        operator = self.rng.choice([">=", ">=", "<", "<=", "==", "!=", "~=", "==*", "!=*", ">"] + (["==="] if self.rng.random() < 0.1 else []))
         if operator == "~=":
             if len(release) < 2:
                 release = release + [0]
@@ -189,7 +194,7 @@ class Generator:
     def constraint(self, project):
         """Mostly a bound or an exclusion, the way constraints files narrow; now and then a pin."""
         version = self.rng.choice(project.versions)
-        operator = self.rng.choice(["<", "<", ">=", "!=", "<=", "==", "~="])
+        operator = self.rng.choice(["<", "<", ">=", ">=", "!=", "!=", "<=", "==", "~="])
         if operator == "~=":
             release = (release_of(version) or [0]) + [0]
             return "~=" + ".".join(str(part) for part in release[:2])
@@ -234,6 +239,9 @@ class Generator:
         """(requirements lines, constraints lines or None, pip arguments)."""
         size = self.rng.choice([self.rng.randint(1, 5)] * 5 + [self.rng.randint(6, 15)] * 3 + [self.rng.randint(16, 40)] * 2)
         projects = self.rng.sample(self.universe.projects, size)
+        if self.rng.random() < 0.1:
+            # Releases that are yanked or need a Python of their own (the mirror's overlay).
+            projects[0] = self.rng.choice([project for project in self.universe.projects if project.special])
         lines = [self.requirement(project) for project in projects]
         if self.rng.random() < 0.08:
             lines[self.rng.randrange(len(lines))] = self.missing_requirement()
@@ -247,7 +255,8 @@ class Generator:
             constraints = []
             for project in constrained:
                 clause = self.constraint(project)
-                constraints.append(self.spelling(project.name) + clause + (self.marker() if self.rng.random() < 0.5 else ""))
+                extras = self.extras(project) if self.rng.random() < 0.03 else ""
+                constraints.append(self.spelling(project.name) + extras + clause + (self.marker() if self.rng.random() < 0.5 else ""))
         arguments = ["--pre"] if self.rng.random() < 0.15 else []
         return lines, constraints, arguments
 

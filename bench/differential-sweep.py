@@ -24,7 +24,8 @@ on which they disagree.
   --no-build    do not run `dotnet build` on src/Cli and fixtures/FixtureIndex first
 
 What a set varies, from the mirror's real data (its pypi/{name}/json and pypi/{name}/{v}/json):
-1-40 roots (mostly few); projects that exist under varied spellings of their name (case, `-`,
+1-40 roots (mostly few), in half the sets drawn from the roots of the hand-written satisfiable
+cases (projects known to resolve), else from the whole mirror; projects that exist under varied spellings of their name (case, `-`,
 `_`, `.`) and a few that do not (404: names other releases depend on but the mirror lacks, or
 invented); specifiers built from the project's real versions (`>=`, `>`, `<`, `<=`, `==`, `!=`,
 `~=`, `==X.*`, `!=X.*`, now and then `===`, and two of them combined; half the time on a release
@@ -44,7 +45,7 @@ runs `req2nix.dll -i URL --python 3.11 --system x86_64-linux --cache-dir EMPTY -
 harness's PipCommandLine does, so both take binary files only.
 
 Outcomes: resolved (pins: normalized name==version), no solution (pip: ResolutionImpossible, "No
-matching distribution found", "requires a different Python"; req2nix: exit 1), input rejected
+matching distribution found", "requires a different Python", ResolutionTooDeep; req2nix: exit 1), input rejected
 (pip: any other failure; req2nix: exit 2), or another failure. Two outcomes agree when both
 resolve to the same pins, both find no solution, or both reject the input. Every disagreement
 is written to OUT/<seed>-<index>-<kind>/ (requirements.txt, constraints.txt, pip-args.txt, and
@@ -73,7 +74,7 @@ CLI = os.path.join(REPOSITORY, "src", "Cli", "bin", "Release", "net10.0", "req2n
 SERVER = os.path.join(REPOSITORY, "fixtures", "FixtureIndex", "bin", "Release", "net10.0", "req2nix-fixture-index.dll")
 
 # pip's failures that mean "no solution" (as PipRunner.cs reads them).
-PIP_NO_SOLUTION = ("ResolutionImpossible", "No matching distribution found", "requires a different Python")
+PIP_NO_SOLUTION = ("ResolutionImpossible", "No matching distribution found", "requires a different Python", "ResolutionTooDeep")
 
 
 def normalize(name):
@@ -93,10 +94,11 @@ class Project:
 
 
 class Universe:
-    def __init__(self, projects, missing):
+    def __init__(self, projects, missing, resolvable):
         self.projects = projects  # sorted by normalized name
         self.by_name = {normalize(p.name): p for p in projects}
         self.missing = missing  # names dependents require that the mirror does not have
+        self.resolvable = [self.by_name[name] for name in resolvable if name in self.by_name]
 
     @staticmethod
     def read(mirror):
@@ -122,7 +124,21 @@ class Universe:
                         required.add(normalize(match.group(1)))
             projects.append(Project(document["info"]["name"], list(document["releases"]), sorted(extras), special))
         present = {normalize(p.name) for p in projects}
-        return Universe(projects, sorted(required - present))
+        return Universe(projects, sorted(required - present), resolvable_roots())
+
+
+def resolvable_roots():
+    """The roots of the hand-written satisfiable cases: projects whose newest releases resolve on the mirror."""
+    cases = os.path.join(REPOSITORY, "tests", "Resolver.Tests", "Differential", "cases")
+    names = set()
+    for case in sorted(os.listdir(cases)) if os.path.isdir(cases) else []:
+        if not case.startswith("s"):
+            continue
+        for line in read_lines(os.path.join(cases, case, "requirements.txt")) or []:
+            match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line)
+            if match and not line.lstrip().startswith(("#", "-")):
+                names.add(normalize(match.group(1)))
+    return sorted(names)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,7 +254,10 @@ class Generator:
     def generate(self):
         """(requirements lines, constraints lines or None, pip arguments)."""
         size = self.rng.choice([self.rng.randint(1, 5)] * 5 + [self.rng.randint(6, 15)] * 3 + [self.rng.randint(16, 40)] * 2)
-        projects = self.rng.sample(self.universe.projects, size)
+        # Half the sets draw their roots from projects known to resolve (so that more sets resolve,
+        # with backtracking when their specifiers bite), half from the whole mirror.
+        pool = self.universe.resolvable if self.universe.resolvable and self.rng.random() < 0.5 else self.universe.projects
+        projects = self.rng.sample(pool, min(size, len(pool)))
         if self.rng.random() < 0.1:
             # Releases that are yanked or need a Python of their own (the mirror's overlay).
             projects[0] = self.rng.choice([project for project in self.universe.projects if project.special])

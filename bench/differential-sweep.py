@@ -155,6 +155,9 @@ class Generator:
     def __init__(self, universe, rng):
         self.universe = universe
         self.rng = rng
+        # How many roots carry a specifier varies by set: each can exclude every release that
+        # resolves, so sets with many roots need few for a solution to remain.
+        self.specified = rng.choice([0.1, 0.25, 0.55])
 
     def spelling(self, name):
         """The name as a user might write it: mostly as the index does, else with its case or separators changed."""
@@ -184,10 +187,10 @@ class Generator:
         return operator + version
 
     def specifier(self, project):
-        r = self.rng.random()
-        if r < 0.45:
+        if self.rng.random() >= self.specified:
             return ""
-        if r < 0.8:
+        r = self.rng.random()
+        if r < 0.65:
             return self.clause(project)
         # Two clauses, mostly a range that holds versions (a lower bound below an upper one, or a
         # bound and an exclusion); now and then two drawn independently, which may exclude all.

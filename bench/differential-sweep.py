@@ -50,7 +50,8 @@ matching distribution found", "requires a different Python", ResolutionTooDeep; 
 resolve to the same pins, both find no solution, or both reject the input. Every disagreement
 is written to OUT/<seed>-<index>-<kind>/ (requirements.txt, constraints.txt, pip-args.txt, and
 pip.txt / req2nix.txt with each side's outcome and messages): the folder can be copied into
-tests/Resolver.Tests/Differential/cases/ as it is. OUT/sets.tsv lists every set's outcome.
+tests/Resolver.Tests/Differential/cases/ as it is. OUT/sets.tsv lists every set's outcome (label, lines, pip's outcome, pins, seconds, req2nix's, the
+verdict, and the line of each side's message that says why it failed).
 
 Python 3 standard library only. Needs the .NET SDK and pip 23.2 for python3.
 """
@@ -294,6 +295,12 @@ class Outcome:
         self.message = message
         self.seconds = seconds
 
+    def reason(self):
+        """The line of a failure's message that says why (pip's ERROR line, req2nix's error), for sets.tsv."""
+        lines = [line.strip() for line in self.message.splitlines() if line.strip()]
+        chosen = [line for line in lines if line.startswith(("ERROR:", "req2nix: error:")) or "InvalidRequirement:" in line]
+        return (chosen[-1] if chosen else lines[-1] if lines and self.kind != "resolved" else "")[:300].replace("\t", " ")
+
     def describe(self):
         head = f"{self.kind}" + (f": {len(self.pins)} pins" if self.kind == "resolved" else "") + f" in {self.seconds:.1f} s"
         return head + "\n" + "\n".join(self.pins) + ("\n\n" + self.message if self.message else "") + "\n"
@@ -498,7 +505,8 @@ def main():
     results.sort(key=lambda result: result[0])
     with open(os.path.join(options.out, "sets.tsv"), "a", encoding="utf-8") as stream:
         for label, size, pip, ours, kind in results:
-            stream.write(f"{label}\t{size}\t{pip.kind}\t{len(pip.pins)}\t{pip.seconds:.1f}\t{ours.kind}\t{len(ours.pins)}\t{ours.seconds:.1f}\t{kind or 'agree'}\n")
+            stream.write(f"{label}\t{size}\t{pip.kind}\t{len(pip.pins)}\t{pip.seconds:.1f}\t{ours.kind}\t{len(ours.pins)}\t{ours.seconds:.1f}\t{kind or 'agree'}"
+                         f"\t{pip.reason()}\t{ours.reason()}\n")
     agreements = {}
     disagreements = {}
     for _, _, pip, ours, kind in results:

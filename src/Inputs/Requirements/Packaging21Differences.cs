@@ -60,7 +60,8 @@ internal static class Packaging21Differences
         {
             region = region[1..^1];
         }
-        if (region.Length == 0)
+        // Clauses that are PEP 440 are not why the text failed to parse (the error is before them).
+        if (region.Length == 0 || SpecifierSet.TryParse(region, out _, out _))
         {
             return null;
         }

@@ -99,6 +99,7 @@ public sealed class RequirementFormTests
     [InlineData("./missing-dir", "requirements.txt:1:1: invalid requirement './missing-dir': expected a project name (ASCII letters, digits, '.', '-', '_', starting with a letter or digit), found '.' (it looks like a path, but no such file or directory exists)")]
     [InlineData("foo=1.0", "requirements.txt:1:4: invalid requirement 'foo=1.0': '=' is not a version operator; write '=='")]
     [InlineData("foo==1.0-custom", "requirements.txt:1:11: invalid requirement 'foo==1.0-custom': '==1.0-custom' is not a PEP 440 version specifier; pip 23.2.1 still accepts it as a deprecated legacy version, but req2nix resolves PEP 440 versions only")]
+    [InlineData("boto3[:python_version==] ==0.0.7", "requirements.txt:1:7: invalid requirement 'boto3[:python_version==] ==0.0.7': expected an extra name or ']' after the '[' at column 6, found ':'")]
     [InlineData("foo>=1,", "requirements.txt:1:1: invalid requirement 'foo>=1,': a ',' after the last version clause (pip 23.2.1 rejects it)")]
     [InlineData("fs[scandir_] <2.4.10", "requirements.txt:1:1: invalid requirement 'fs[scandir_] <2.4.10': the extra 'scandir_' ends with '_' (pip 23.2.1 rejects it: an extra ends with a letter or digit)")]
     [InlineData("fs[scandir ,scandir_]", "requirements.txt:1:1: invalid requirement 'fs[scandir ,scandir_]': the extra 'scandir_' ends with '_' (pip 23.2.1 rejects it: an extra ends with a letter or digit)")]

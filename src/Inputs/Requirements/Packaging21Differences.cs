@@ -8,12 +8,24 @@ namespace Req2Nix.Inputs.Requirements;
 /// grammar) disagree on a requirement. 21.3 rejects a trailing <c>,</c> after the version clauses and
 /// empty parentheses, which 26.3 allows; 21.3 accepts legacy versions (<c>==1.0-custom</c>,
 /// <c>&gt;=1.0.*</c>), which 26.3 rejects and req2nix cannot order, so they stay errors with a message that says why.
+/// 21.3's identifiers (names and extras) end with a letter or digit; 26.3's also with <c>_</c>.
 /// </summary>
 internal static class Packaging21Differences
 {
     /// <summary>Why packaging 21.3 rejects <paramref name="text"/>, which parsed here as <paramref name="parsed"/>; null when it accepts it.</summary>
     public static string? Rejection(string text, Requirement parsed)
     {
+        if (parsed.Name.EndsWith('_'))
+        {
+            return $"the name '{parsed.Name}' ends with '_' (pip 23.2.1 rejects it: a name ends with a letter or digit)";
+        }
+        foreach (var extra in parsed.ExtrasAsWritten)
+        {
+            if (extra.EndsWith('_'))
+            {
+                return $"the extra '{extra}' ends with '_' (pip 23.2.1 rejects it: an extra ends with a letter or digit)";
+            }
+        }
         if (parsed.Url is not null)
         {
             return null;
@@ -48,7 +60,8 @@ internal static class Packaging21Differences
         {
             region = region[1..^1];
         }
-        if (region.Length == 0)
+        // Clauses that are PEP 440 are not why the text failed to parse (the error is before them).
+        if (region.Length == 0 || SpecifierSet.TryParse(region, out _, out _))
         {
             return null;
         }

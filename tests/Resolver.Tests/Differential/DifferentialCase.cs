@@ -7,7 +7,8 @@ namespace Req2Nix.Resolver.Tests.Differential;
 /// One folder under <c>Differential/cases</c>: <c>requirements.txt</c>, optional
 /// <c>constraints.txt</c> (pip's <c>-c</c>) and <c>pip-args.txt</c> (extra pip options, one per line,
 /// each also a requirements-file option, such as <c>--pre</c>). A case named <c>u…</c> is meant to be
-/// unsatisfiable, <c>s…</c> satisfiable; the test only requires pip and req2nix to agree.
+/// unsatisfiable, <c>s…</c> satisfiable, <c>r…</c> refused as input before any resolution; the test
+/// only requires pip and req2nix to agree.
 /// </summary>
 internal sealed class DifferentialCase
 {

@@ -55,11 +55,15 @@ internal static class PipRunner
                 var resolutionFailure = error.Contains("ResolutionImpossible", StringComparison.Ordinal)
                     || error.Contains("No matching distribution found", StringComparison.Ordinal)
                     || error.Contains("requires a different Python", StringComparison.Ordinal);
-                if (!resolutionFailure)
+                if (resolutionFailure)
                 {
-                    throw new InvalidOperationException($"pip failed for another reason than resolution (exit {code}):\n{error}");
+                    return new PipOutcome(false, [], error.Trim(), seconds);
                 }
-                return new PipOutcome(false, [], error.Trim(), seconds);
+                if (RejectsInput(error))
+                {
+                    return new PipOutcome(false, [], error.Trim(), seconds, Rejected: true);
+                }
+                throw new InvalidOperationException($"pip failed for another reason than resolution (exit {code}):\n{error}");
             }
             using var document = JsonDocument.Parse(File.ReadAllText(report));
             var pins = document.RootElement.GetProperty("install").EnumerateArray()
@@ -74,6 +78,15 @@ internal static class PipRunner
             File.Delete(report);
         }
     }
+
+    /// <summary>
+    /// Whether pip refused a requirement or constraint line as such: packaging 21.3's parse error
+    /// (reported, or escaping as a traceback from pip's extras handling) or a constraint form it forbids.
+    /// </summary>
+    private static bool RejectsInput(string error) =>
+        error.Contains("ERROR: Invalid requirement:", StringComparison.Ordinal)
+        || error.Contains("packaging.requirements.InvalidRequirement:", StringComparison.Ordinal)
+        || error.Contains("ERROR: Constraints cannot have extras", StringComparison.Ordinal);
 
     private static (int Code, string Output, string Error) Run(IReadOnlyList<string> arguments, TimeSpan timeout)
     {

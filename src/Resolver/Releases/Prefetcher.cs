@@ -28,7 +28,7 @@ internal sealed class Prefetcher
     private readonly IReadOnlyList<TargetEnvironment> _targets;
     private readonly MarkerEnvironmentSet _environments;
     private readonly ConcurrentDictionary<string, byte> _hinted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(PackageName, int), byte> _prefetched = new();
+    private readonly ConcurrentDictionary<ReleaseKey, byte> _prefetched = new();
     private readonly ConcurrentDictionary<PackageName, int> _versionsPerProject = new();
     private readonly ConcurrentDictionary<ReleaseKey, byte> _unpinnable = new();
     private readonly ConcurrentDictionary<PackageName, int> _unpinnablePerProject = new();
@@ -120,8 +120,9 @@ internal sealed class Prefetcher
     private async Task PrefetchReleaseAsync(ProjectReleases project, int[] order, int position, Lookahead lookahead, bool walkingDown)
     {
         var versionIndex = order[position];
+        var release = new ReleaseKey(project.Name, versionIndex);
         if ((walkingDown && !WalkGoesOn(project.Name, versionIndex, lookahead.Parent))
-            || !_prefetched.TryAdd((project.Name, versionIndex), 0)
+            || !_prefetched.TryAdd(release, 0)
             || (!walkingDown && _versionsPerProject.AddOrUpdate(project.Name, 1, (_, count) => count + 1) > VersionsPerProject)
             || Interlocked.Decrement(ref _budget) < 0)
         {
@@ -138,7 +139,6 @@ internal sealed class Prefetcher
             }
             return;
         }
-        var release = new ReleaseKey(project.Name, versionIndex);
         var dependencies = new List<Requirement>();
         foreach (var dependency in metadata.Dependencies)
         {

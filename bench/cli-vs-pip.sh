@@ -143,3 +143,8 @@ echo
 for mode in cold warm; do
   echo "all $mode runs: composite $(printf '%s' "${results[composite-$mode]}" | spread)s; pip $(printf '%s' "${results[pip-$mode]}" | spread)s"
 done
+# A precompiled build that JIT-compiles much at start-up has lost part of its image (the trimmer's
+# descriptors: src/Cli/Req2Nix.Cli.csproj): 41–51 methods on 2026-11-21 (the start-up warm-up
+# thread races the exit), 117–126 before that fix.
+DOTNET_JitStdOutFile="$work/jit.txt" DOTNET_JitDisasmSummary=1 "${composite[@]}" --version >/dev/null
+echo "composite: $(wc -l <"$work/jit.txt") methods JIT-compiled to print its version"

@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Formats.Tar;
 using System.IO.Compression;
 using ICSharpCode.SharpZipLib.BZip2;
+using Req2Nix.Packaging.Distributions;
 
 namespace Req2Nix.Inputs.Archives;
 
@@ -129,31 +129,14 @@ internal sealed class ArchiveListing
         }
     }
 
-    /// <param name="declaredLength">The size the archive states (a hint: the data decides).</param>
     private byte[]? ReadCapped(Stream data, string name, int cap, long declaredLength)
     {
-        // Sized by the archive's word, so that a member the size it says is read into one array of
-        // its size, with no copy (reading every wheel's few small members is on the run's path).
-        using var buffer = new MemoryStream((int)Math.Clamp(declaredLength, 0, cap));
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        var content = ArchiveMemberBytes.ReadAtMost(data, cap, declaredLength);
+        if (content is null)
         {
-            int read;
-            while ((read = data.Read(chunk)) > 0)
-            {
-                if (buffer.Length + read > cap)
-                {
-                    Warnings.Add($"{name} is larger than {cap} bytes; it was not read");
-                    return null;
-                }
-                buffer.Write(chunk, 0, read);
-            }
+            Warnings.Add($"{name} is larger than {cap} bytes; it was not read");
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        return content;
     }
 
     /// <summary>The entry count of a zip's end of central directory record (its zip64 form when the short one says 0xFFFF).</summary>

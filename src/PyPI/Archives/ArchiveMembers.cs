@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using Req2Nix.Packaging.Distributions;
 
 namespace Req2Nix.PyPI.Archives;
 
@@ -11,7 +11,7 @@ namespace Req2Nix.PyPI.Archives;
 /// </summary>
 internal static class ArchiveMembers
 {
-    public const long MaxMemberBytes = 16 * 1024 * 1024;
+    public const int MaxMemberBytes = 16 * 1024 * 1024;
 
     /// <summary>The regular-file members whose path <paramref name="select"/> accepts, by path.</summary>
     public static Dictionary<string, byte[]> Read(ReadOnlyMemory<byte> archive, string filename, Func<string, bool> select)
@@ -82,26 +82,8 @@ internal static class ArchiveMembers
         {
             throw new DistributionArchiveException(filename, $"{path} is {declaredLength} bytes, more than the {MaxMemberBytes} read from an archive member");
         }
-        // Sized by the archive's word: a member the size it says ends up in one array, not copied.
-        using var copy = new MemoryStream(declaredLength > 0 ? (int)declaredLength : 4096);
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = data.Read(buffer)) > 0)
-            {
-                if (copy.Length + read > MaxMemberBytes)
-                {
-                    throw new DistributionArchiveException(filename, $"{path} is more than the {MaxMemberBytes} bytes read from an archive member");
-                }
-                copy.Write(buffer, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-        return copy.Length == copy.Capacity ? copy.GetBuffer() : copy.ToArray();
+        return ArchiveMemberBytes.ReadAtMost(data, MaxMemberBytes, declaredLength)
+            ?? throw new DistributionArchiveException(filename, $"{path} is more than the {MaxMemberBytes} bytes read from an archive member");
     }
 
     private static string Normalize(string path)

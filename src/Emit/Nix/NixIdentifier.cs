@@ -9,8 +9,10 @@ namespace Req2Nix.Emit.Nix;
 /// </summary>
 public static class NixIdentifier
 {
+    private static readonly string[] KeywordList = ["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"];
+
     /// <summary>Nix's keywords; <c>or</c> is one only in some positions, but a bare <c>or</c> attribute is asking for trouble.</summary>
-    public static IReadOnlyList<string> Keywords { get; } = ["if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"];
+    public static IReadOnlyList<string> Keywords => KeywordList;
 
     /// <summary>True when <paramref name="name"/> can be written bare, as a variable or attribute name.</summary>
     public static bool IsValid(ReadOnlySpan<char> name)
@@ -47,7 +49,8 @@ public static class NixIdentifier
 
     private static bool IsKeyword(ReadOnlySpan<char> name)
     {
-        foreach (var keyword in Keywords)
+        // The array itself: every attribute name written is tested, and a list's enumerator is an object.
+        foreach (var keyword in KeywordList)
         {
             if (name.SequenceEqual(keyword))
             {

@@ -77,23 +77,21 @@ public static class NixString
         _ => throw new ArgumentOutOfRangeException(nameof(c), c, "not a line feed, carriage return or tab"),
     };
 
+    /// <summary>One scalar pass: the vectorised range search runs as unoptimised, boxing code in a run as short as req2nix's.</summary>
     private static bool HasLoneSurrogate(ReadOnlySpan<char> value)
     {
-        var surrogate = value.IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (surrogate < 0)
+        for (var i = 0; i < value.Length; i++)
         {
-            return false;
-        }
-        for (var i = surrogate; i < value.Length; i++)
-        {
+            if (!char.IsSurrogate(value[i]))
+            {
+                continue;
+            }
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
                 i++;
+                continue;
             }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return true;
-            }
+            return true;
         }
         return false;
     }

@@ -107,7 +107,7 @@ internal static class ArtifactChoice
         ResolvedFile? best = null;
         foreach (var file in files)
         {
-            if (file.IsWheel || !SdistFilename.Extensions.Any(e => file.Filename.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            if (file.IsWheel || SdistFilename.FindExtension(file.Filename) is null)
             {
                 continue;
             }

@@ -69,7 +69,7 @@ internal sealed class ProjectNameFinder
     /// <summary>The name of an sdist file name, split as packaging's <c>parse_sdist_filename</c> does: at the last <c>-</c>.</summary>
     private static string? FromArchiveName(string fileName)
     {
-        var extension = SdistFilename.Extensions.FirstOrDefault(candidate => fileName.EndsWith(candidate, StringComparison.OrdinalIgnoreCase));
+        var extension = SdistFilename.FindExtension(fileName);
         if (extension is null)
         {
             return null;

@@ -13,8 +13,11 @@ namespace Req2Nix.Packaging.Distributions;
 /// </summary>
 public sealed class SdistFilename : DistributionFilename
 {
+    /// <summary>An array, not a list: every file of a listing is tested against it, and a list's enumerator is an object.</summary>
+    private static readonly string[] KnownExtensions = [".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tar", ".zip"];
+
     /// <summary>The extensions read as sdists, longest match first.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tar", ".zip"];
+    public static IReadOnlyList<string> Extensions => KnownExtensions;
 
     private SdistFilename(string filename, string nameText, PackageName name, string versionText, string extension)
         : base(filename, nameText, name, versionText, extension)
@@ -45,10 +48,10 @@ public sealed class SdistFilename : DistributionFilename
         return read;
     }
 
-    /// <summary>The sdist extension <paramref name="filename"/> ends with (ignoring case), or null.</summary>
-    internal static string? FindExtension(string filename)
+    /// <summary>The sdist extension <paramref name="filename"/> ends with (ignoring case), as <see cref="Extensions"/> spells it; null for none.</summary>
+    public static string? FindExtension(string filename)
     {
-        foreach (var extension in Extensions)
+        foreach (var extension in KnownExtensions)
         {
             if (filename.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
             {

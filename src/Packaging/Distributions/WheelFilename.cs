@@ -168,7 +168,7 @@ public sealed class WheelFilename : DistributionFilename
         return null;
     }
 
-    /// <summary>Splits a compressed tag set at its dots; keeps the first problem it or an earlier set found.</summary>
+    /// <summary>Checks a compressed tag set and returns its tags (<see cref="WheelTagSets"/>); keeps the first problem it or an earlier set found.</summary>
     private static string[]? ReadTagSet(string filename, (int Start, int Length) part, string kind, ref FilenameProblem? problem)
     {
         if (problem is not null)
@@ -176,8 +176,6 @@ public sealed class WheelFilename : DistributionFilename
             return null;
         }
         var text = filename.AsSpan(part.Start, part.Length);
-        var tags = new string[text.Count('.') + 1];
-        var index = 0;
         var tagStart = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -195,21 +193,9 @@ public sealed class WheelFilename : DistributionFilename
                 problem = new(filename, $"empty {kind} tag", part.Start + i + 1);
                 return null;
             }
-            tags[index++] = LowerCase(text[tagStart..i]);
             tagStart = i + 1;
         }
-        return tags;
-    }
-
-    private static string LowerCase(ReadOnlySpan<char> tag)
-    {
-        if (!tag.ContainsAnyInRange('A', 'Z'))
-        {
-            return tag.ToString();
-        }
-        Span<char> lower = tag.Length <= 128 ? stackalloc char[tag.Length] : new char[tag.Length];
-        tag.ToLowerInvariant(lower);
-        return new string(lower);
+        return WheelTagSets.Of(text);
     }
 
     private WheelTag[] ExpandTags()

@@ -26,6 +26,31 @@ public class WheelFilenameTests
     }
 
     [Fact]
+    public void Wheels_that_spell_a_tag_set_alike_share_its_tags()
+    {
+        var older = WheelFilename.Parse("six-1.15.0-py2.py3-none-any.whl");
+        var newer = WheelFilename.Parse("six-1.16.0-py2.py3-none-any.whl");
+
+        Assert.Same(older.PythonTags, newer.PythonTags);
+        Assert.Same(older.AbiTags, newer.AbiTags);
+        Assert.Same(older.PlatformTags, newer.PlatformTags);
+        Assert.Equal(["py2", "py3"], newer.PythonTags);
+    }
+
+    [Fact]
+    public void Tags_spelled_in_capitals_are_read_lower_case_and_kept_apart_from_the_lower_case_spelling()
+    {
+        var upper = WheelFilename.Parse("pkg-1.0-PY2.Py3-NONE-Any.whl");
+        var lower = WheelFilename.Parse("pkg-1.0-py2.py3-none-any.whl");
+
+        Assert.Equal(["py2", "py3"], upper.PythonTags);
+        Assert.Equal(["none"], upper.AbiTags);
+        Assert.Equal(["any"], upper.PlatformTags);
+        Assert.True(upper.IsPure);
+        Assert.Equal(lower.Tags, upper.Tags);
+    }
+
+    [Fact]
     public void A_pure_wheel_for_both_pythons()
     {
         var wheel = WheelFilename.Parse("six-1.16.0-py2.py3-none-any.whl");

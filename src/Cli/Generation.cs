@@ -152,7 +152,7 @@ public sealed class Generation
         if (settings.Wheels != WheelPolicy.Pure)
         {
             words.Add("--wheels");
-            words.Add(settings.Wheels.ToString().ToLowerInvariant());
+            words.Add(WheelPolicyNames.Of(settings.Wheels));
         }
         if (settings.ReuseNixpkgs)
         {

@@ -52,7 +52,7 @@ public static class SettingsReader
             Offline = parse.GetValue(definition.Offline),
             Refresh = parse.GetValue(definition.Refresh),
             CacheDirectory = CacheDirectory(parse.GetValue(definition.CacheDirectory), context),
-            Wheels = Enum.Parse<WheelPolicy>(parse.GetValue(definition.Wheels) ?? "pure", ignoreCase: true),
+            Wheels = ReadWheels(parse.GetValue(definition.Wheels) ?? "pure"),
             ReuseNixpkgs = parse.GetValue(definition.ReuseNixpkgs),
             Groups = parse.GetValue(definition.Groups) ?? [],
             OnlyMain = parse.GetValue(definition.OnlyMain),
@@ -107,6 +107,10 @@ public static class SettingsReader
         concurrency is >= 1 and <= Req2Nix.PyPI.PyPIClientOptions.MaxMaxConcurrency
             ? concurrency
             : throw new UsageException($"--concurrency {concurrency}: expected 1 to {Req2Nix.PyPI.PyPIClientOptions.MaxMaxConcurrency}");
+
+    // The option accepts only these names; the check keeps a new one from passing unread.
+    private static WheelPolicy ReadWheels(string name) =>
+        WheelPolicyNames.TryParse(name, out var policy) ? policy : throw new UsageException($"--wheels {name}: expected never, pure or all");
 
     private static TimeSpan ReadTimeout(double seconds) =>
         seconds is > 0 and <= 3600

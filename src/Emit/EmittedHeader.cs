@@ -67,7 +67,7 @@ public sealed record EmittedHeader(
         }
         Comment(output, $"{PythonKey}: {Python}");
         Comment(output, $"{SystemsKey}: {Systems}");
-        Comment(output, $"{WheelsKey}: {Wheels.ToString().ToLowerInvariant()}");
+        Comment(output, $"{WheelsKey}: {WheelPolicyNames.Of(Wheels)}");
         Comment(output, $"{ReuseKey}: {(ReuseNixpkgs ? "true" : "false")}");
         foreach (var note in Notes)
         {
@@ -172,7 +172,7 @@ public sealed record EmittedHeader(
         if (generator is null || !generator.StartsWith(GeneratorPrefix, StringComparison.Ordinal)
             || !PythonTarget.TryParse(python, out var pythonTarget)
             || !TryReadSystems(systems, out var systemSet)
-            || !Enum.TryParse<WheelPolicy>(wheels, ignoreCase: true, out var wheelPolicy) || wheels != wheels?.ToLowerInvariant()
+            || !WheelPolicyNames.TryParse(wheels, out var wheelPolicy)
             || reuse is not ("true" or "false")
             || body is null || !Sha256Digest.TryParsePrefixedHex(body, out var bodySha256))
         {

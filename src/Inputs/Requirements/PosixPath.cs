@@ -75,7 +75,9 @@ internal static class PosixPath
         {
             common++;
         }
-        var parts = Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)).ToArray();
+        var parts = new string[from.Length - common + to.Length - common];
+        Array.Fill(parts, "..", 0, from.Length - common);
+        Array.Copy(to, common, parts, from.Length - common, to.Length - common);
         return parts.Length == 0 ? "." : string.Join('/', parts);
     }
 

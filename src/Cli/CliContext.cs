@@ -30,10 +30,12 @@ public sealed record CliContext(
             variables[(string)entry.Key] = entry.Value as string ?? "";
         }
         return new CliContext(
-            Console.OpenStandardOutput(),
+            new OpenedOnFirstUseStream(Console.OpenStandardOutput, canRead: false, canWrite: true),
             // Not Console.Error, which first works out the terminal's encoding: req2nix writes UTF-8.
-            TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true }),
-            Console.OpenStandardInput(),
+            TextWriter.Synchronized(new StreamWriter(
+                new OpenedOnFirstUseStream(Console.OpenStandardError, canRead: false, canWrite: true),
+                new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true }),
+            new OpenedOnFirstUseStream(Console.OpenStandardInput, canRead: true, canWrite: false),
             variables,
             Directory.GetCurrentDirectory())
         {

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Req2Nix.Packaging.Distributions;
 using Req2Nix.Packaging.Hashing;
 using Req2Nix.Packaging.Pep508;
@@ -26,6 +27,11 @@ internal static class StartupWarmUp
 
     internal static void WarmUp()
     {
+        // The first handle a system call returns (opening a file, a standard stream) is made through
+        // Activator, by reflection: the main thread's first open would wait for it.
+        using (Activator.CreateInstance<SafeFileHandle>())
+        {
+        }
         _ = IndexSettings.PyPISimpleUrl;
         _ = Sha256Digest.Compute([]);
         var python = PythonTarget.Parse(CommandLineDefinition.DefaultPython);

@@ -34,7 +34,8 @@ public sealed record CliContext(
             // Not Console.Error, which first works out the terminal's encoding: req2nix writes UTF-8.
             TextWriter.Synchronized(new StreamWriter(
                 new OpenedOnFirstUseStream(Console.OpenStandardError, canRead: false, canWrite: true),
-                new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true }),
+                new UTF8Encoding(encoderShouldEmitUTF8Identifier: false))
+            { AutoFlush = true }),
             new OpenedOnFirstUseStream(Console.OpenStandardInput, canRead: true, canWrite: false),
             variables,
             Directory.GetCurrentDirectory())

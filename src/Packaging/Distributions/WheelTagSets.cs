@@ -39,14 +39,9 @@ internal static class WheelTagSets
         var index = 0;
         foreach (var range in text.Split('.'))
         {
-            tags[index++] = LowerCase(text[range]);
+            // Made once per spelling, so the simplest form: the tag's text, lower-cased.
+            tags[index++] = text[range].ToString().ToLowerInvariant();
         }
         return tags;
-    }
-
-    private static string LowerCase(ReadOnlySpan<char> tag)
-    {
-        Span<char> lower = tag.Length <= 128 ? stackalloc char[tag.Length] : new char[tag.Length];
-        return tag.ToLowerInvariant(lower) == tag.Length ? new string(lower) : tag.ToString();
     }
 }

@@ -29,7 +29,11 @@ internal sealed class HttpFetcher : IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _timeout;
     private readonly ClientLifetime _lifetime;
-    private readonly ResiliencePipeline _retry;
+    /// <summary>
+    /// Built on the thread pool: Polly validates the options by reflection (DataAnnotations), 20 ms
+    /// of a cold run's start-up that would otherwise delay its first request.
+    /// </summary>
+    private readonly Task<ResiliencePipeline> _retry;
 
     public HttpFetcher(HttpMessageHandler handler, CredentialStore credentials, ClientLog log, PyPIClientOptions options, ClientLifetime lifetime)
     {
@@ -40,7 +44,7 @@ internal sealed class HttpFetcher : IDisposable
         _slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         _timeout = options.RequestTimeout;
         _lifetime = lifetime;
-        _retry = BuildRetry(options.Retry);
+        _retry = Task.Run(() => BuildRetry(options.Retry));
     }
 
     /// <summary>The handler the client uses unless the options give another.</summary>
@@ -72,7 +76,8 @@ internal sealed class HttpFetcher : IDisposable
         context.Properties.Set(AttemptUrl, url);
         try
         {
-            return await _retry.ExecuteAsync(static (context, state) => state.Fetcher.AttemptAsync(state, context.CancellationToken), context, attempt);
+            var retry = _retry.IsCompletedSuccessfully ? _retry.Result : await _retry;
+            return await retry.ExecuteAsync(static (context, state) => state.Fetcher.AttemptAsync(state, context.CancellationToken), context, attempt);
         }
         catch (TransientFetchException e)
         {

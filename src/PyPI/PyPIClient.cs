@@ -94,6 +94,14 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     public Task<Sha256Digest> GetSha256Async(DistributionFile file, CancellationToken cancellationToken) =>
         GetSha256Async(file, [], cancellationToken);
 
+    /// <inheritdoc/>
+    public bool TryGetSha256WithoutRequest(DistributionFile file, out Sha256Digest sha256)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        sha256 = file.Sha256 ?? default;
+        return file.Sha256 is not null && !Options.VerifyIndexDigests;
+    }
+
     /// <summary>
     /// As <see cref="GetSha256Async(DistributionFile, CancellationToken)"/>, and the file must match
     /// one of <paramref name="pins"/> (pip's <c>--hash</c> rule). A sha256 pin is compared with the

@@ -23,4 +23,14 @@ public interface IPackageIndex
 
     /// <summary>The file's sha256, verified: the index's digest, or computed from the downloaded bytes.</summary>
     Task<Sha256Digest> GetSha256Async(DistributionFile file, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The file's sha256 when <see cref="GetSha256Async"/> would answer it without a request (a
+    /// digest the index states and the client trusts); false when it takes a download.
+    /// </summary>
+    bool TryGetSha256WithoutRequest(DistributionFile file, out Sha256Digest sha256)
+    {
+        sha256 = default;
+        return false;
+    }
 }

@@ -73,11 +73,17 @@ internal sealed class ReleaseStore : IDisposable
             file,
             key => new Lazy<ScheduledRequest<CoreMetadata>>(() => _scheduler.Enqueue(() => _index.GetMetadataAsync(key, _cancellation), urgent: true))).Value);
 
-    /// <summary>The file's verified sha256 (the index's digest, or computed by the index client).</summary>
+    /// <summary>
+    /// The file's verified sha256 (the index's digest, or computed by the index client). A digest
+    /// the index states takes no request, so it takes no turn in the scheduler either: a resolution
+    /// ends by asking for hundreds of them at once.
+    /// </summary>
     public Task<Sha256Digest> GetSha256Async(DistributionFile file) =>
-        _digests.GetOrAdd(
-            file,
-            key => new Lazy<ScheduledRequest<Sha256Digest>>(() => _scheduler.Enqueue(() => _index.GetSha256Async(key, _cancellation), urgent: true))).Value.Task;
+        _index.TryGetSha256WithoutRequest(file, out var stated)
+            ? Task.FromResult(stated)
+            : _digests.GetOrAdd(
+                file,
+                key => new Lazy<ScheduledRequest<Sha256Digest>>(() => _scheduler.Enqueue(() => _index.GetSha256Async(key, _cancellation), urgent: true))).Value.Task;
 
     /// <summary>What the project offers on <paramref name="target"/> under the index settings (computed once).</summary>
     public SystemReleases ReleasesOn(ProjectReleases project, TargetEnvironment target) =>

@@ -32,6 +32,22 @@ public sealed class HashingTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_a_stated_and_trusted_digest_is_answered_without_a_request()
+    {
+        await using var server = await FixtureIndexServer.StartAsync();
+        using var trusting = TestClient.For(server);
+        using var verifying = TestClient.For(server, configure: o => o with { VerifyIndexDigests = true });
+        var wheel = await MetadataTests.FileAsync(trusting, "idna", "idna-2.10-py3-none-any.whl");
+        var unstated = await MetadataTests.FileAsync(trusting, "edge-no-digest", "edge-no-digest-1.0.0.tar.gz");
+
+        Assert.True(trusting.Client.TryGetSha256WithoutRequest(wheel, out var stated));
+        Assert.Equal(wheel.Sha256, stated);
+        Assert.False(verifying.Client.TryGetSha256WithoutRequest(wheel, out _));
+        Assert.False(trusting.Client.TryGetSha256WithoutRequest(unstated, out _));
+        Assert.Equal(0, server.Requests.CountFor(wheel.Url.AbsolutePath));
+    }
+
+    [Fact]
     public async Task A_file_without_a_digest_is_downloaded_hashed_and_remembered()
     {
         await using var server = await FixtureIndexServer.StartAsync();

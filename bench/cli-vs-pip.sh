@@ -2,10 +2,13 @@
 # Whole-process side by side: the req2nix command and pip 23.2 on the same requirements, against the
 # shared mirror served on loopback by the fixture index with added latency per request; cold (empty
 # caches) and warm (req2nix --offline from its cache; pip with its warm HTTP cache). Each run gets a
-# fresh server so its request count is its own, warmed up first (bench/warm-up-index.py: a server's
-# first requests compile its request handling, which PyPI never makes anyone wait for; its requests
-# are not counted), and left to settle until it uses no CPU (the runtime recompiles its hot code in
-# the background after the warm-up, on the cores the timed run uses). Prints a Markdown table.
+# fresh server so its request count is its own, warmed up first (bench/warm-up-index.py), as PyPI is
+# never cold: a few requests of every kind, then a replay of the requests of req2nix's recorded cold
+# run, so that the server compresses those pages and compiles its code for that work before the
+# timed run rather than during it, on the cores the timed run uses (PyPI's CDN serves its pages
+# compressed already); the warm-up's requests are not counted. Then it is left to settle until it
+# uses no CPU (the runtime recompiles its hot code in the background after the warm-up). Prints a
+# Markdown table.
 #
 #   bench/cli-vs-pip.sh [REQUIREMENTS] [LATENCY_MS] [RUNS] [CONCURRENCY]
 #
@@ -51,7 +54,10 @@ measure() {
   for _ in $(seq 1 1200); do grep -q '^http' "$work/url" 2>/dev/null && break; sleep 0.1; done
   local url; url="$(cat "$work/url")"
   [ -n "$url" ] || { echo "the fixture index did not start: $(cat "$work/server.log")" >&2; exit 1; }
-  local warm_up; warm_up="$(bench/warm-up-index.py "$url" --settle "$pid")"
+  # The server serves the pages of a cold run compressed already, from warm code (as PyPI's CDN
+  # does): see warm-up-index.py.
+  local replay=(); [ -s "$work/urls.txt" ] && replay=(--replay "$work/urls.txt")
+  local warm_up; warm_up="$(bench/warm-up-index.py "$url" "${replay[@]}" --settle "$pid")"
   local start end
   start=$(date +%s.%N)
   "$@" "$url" >/dev/null 2>"$work/tool.log" || { cat "$work/tool.log" >&2; kill "$pid"; exit 1; }

@@ -15,6 +15,7 @@ internal sealed class BacktrackingSolver
     private readonly PreferenceRule _preference;
     private readonly PinNotifier? _notifier;
     private readonly List<SolverState> _states = [];
+    private readonly HashSet<Identifier> _satisfied = new(ReferenceEqualityComparer.Instance);
 
     public BacktrackingSolver(CandidateFactory factory, MatchFinder finder, PreferenceRule preference, PinNotifier? notifier = null)
     {
@@ -58,7 +59,10 @@ internal sealed class BacktrackingSolver
             cancellationToken.ThrowIfCancellationRequested();
             Rounds = round + 1;
             var unsatisfied = new List<Identifier>();
-            var satisfied = new HashSet<Identifier>(ReferenceEqualityComparer.Instance);
+            // One set for every round (cleared, not made anew): it grew to the criteria's size, a
+            // few hundred, by resizing, in each of a resolution's rounds.
+            var satisfied = _satisfied;
+            satisfied.Clear();
             foreach (var (key, criterion) in State.Criteria.Entries())
             {
                 if (IsCurrentPinSatisfying(key, criterion))

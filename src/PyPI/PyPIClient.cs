@@ -115,7 +115,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         ThrowIfDisposed();
         var algorithms = HashAlgorithms.ExtraFor(pins);
         DigestSet digests;
-        if (file.Sha256 is { } stated && !Options.VerifyIndexDigests && (algorithms.Count == 0 || new DigestSet(stated).MatchesAny(pins)))
+        if (TryGetSha256WithoutRequest(file, out var stated) && (algorithms.Count == 0 || new DigestSet(stated).MatchesAny(pins)))
         {
             digests = new DigestSet(stated);
         }

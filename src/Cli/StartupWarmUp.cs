@@ -10,22 +10,26 @@ namespace Req2Nix.Cli;
 /// <summary>
 /// A run's first 80 ms or so are one thread reading the command line and the inputs while the other
 /// cores idle, and the resolution then pays for first uses one after the other: the URL parser's
-/// tables, loading OpenSSL, the tags and marker environments of each system, the requirement and
+/// tables, loading OpenSSL, the tags and marker environments of each target system, the requirement and
 /// filename parsers. This pays for them meanwhile, on a thread of its own, so that the main thread
 /// finds them done (or waits for the rest of one under way instead of starting it). It changes no
 /// result: everything it makes is either shared and immutable or thrown away.
 /// </summary>
 internal static class StartupWarmUp
 {
-    public static void Start()
+    public static void Start(IReadOnlyList<string> args)
     {
         if (Environment.ProcessorCount > 1)
         {
-            new Thread(WarmUp) { IsBackground = true, Name = "req2nix warm-up" }.Start();
+            new Thread(() => WarmUp(WarmUpTargets.From(args))) { IsBackground = true, Name = "req2nix warm-up" }.Start();
         }
     }
 
-    internal static void WarmUp()
+    /// <param name="targets">
+    /// The interpreter and systems to prepare: only those the run names, as preparing the others
+    /// takes a core away from the run's own start-up (a core of two here).
+    /// </param>
+    internal static void WarmUp(WarmUpTargets targets)
     {
         // The first handle a system call returns (opening a file, a standard stream) is made through
         // Activator, by reflection: the main thread's first open would wait for it.
@@ -34,11 +38,10 @@ internal static class StartupWarmUp
         }
         _ = IndexSettings.PyPISimpleUrl;
         _ = Sha256Digest.Compute([]);
-        var python = PythonTarget.Parse(CommandLineDefinition.DefaultPython);
-        foreach (var system in NixSystem.All)
+        foreach (var system in targets.Systems)
         {
-            _ = CompatibleTags.For(system, python.Version);
-            _ = MarkerEnvironment.For(system, python);
+            _ = CompatibleTags.For(system, targets.Python.Version);
+            _ = MarkerEnvironment.For(system, targets.Python);
         }
         _ = Requirement.Parse("warm-up[extra]>=1.0,!=1.5.*,<2; python_version >= \"3.8\" and extra == \"test\"");
         _ = DistributionFilename.TryParse("warm_up-1.0-py3-none-any.whl", project: null, out _);

@@ -8,6 +8,12 @@ public sealed class CommandLineDefinition
 {
     public const string DefaultPython = "3.13";
 
+    /// <summary>The option naming the target interpreter (also read ahead of the parser: <see cref="WarmUpTargets"/>).</summary>
+    public const string PythonOptionName = "--python";
+
+    /// <summary>The option naming a target system (also read ahead of the parser: <see cref="WarmUpTargets"/>).</summary>
+    public const string SystemOptionName = "--system";
+
     private const string Examples = """
         Examples:
           req2nix requirements.txt > python-packages.nix
@@ -97,14 +103,14 @@ public sealed class CommandLineDefinition
         Description = "allow pre-releases everywhere, as pip's --pre",
     };
 
-    public Option<string> Python { get; } = new("--python")
+    public Option<string> Python { get; } = new(PythonOptionName)
     {
         Description = "the target interpreter, X.Y or X.Y.Z",
         HelpName = "X.Y",
         DefaultValueFactory = _ => DefaultPython,
     };
 
-    public Option<string[]> Systems { get; } = new("--system")
+    public Option<string[]> Systems { get; } = new(SystemOptionName)
     {
         Description = "a Nix system to resolve for (repeatable; default: x86_64-linux aarch64-linux x86_64-darwin aarch64-darwin)",
         HelpName = "SYSTEM",

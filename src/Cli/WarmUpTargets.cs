@@ -18,11 +18,11 @@ internal sealed record WarmUpTargets(PythonTarget Python, IReadOnlyList<NixSyste
         var systems = new List<NixSystem>();
         for (var i = 0; i < args.Count && args[i] != "--"; i++)
         {
-            if (ValueOf("--python", args, ref i) is { } text)
+            if (ValueOf(CommandLineDefinition.PythonOptionName, args, ref i) is { } text)
             {
                 python = PythonTarget.TryParse(text, out var target) ? target : python;
             }
-            else if (ValueOf("--system", args, ref i) is { } name && NixSystem.TryParse(name, out var system) && !systems.Contains(system))
+            else if (ValueOf(CommandLineDefinition.SystemOptionName, args, ref i) is { } name && NixSystem.TryParse(name, out var system) && !systems.Contains(system))
             {
                 systems.Add(system);
             }

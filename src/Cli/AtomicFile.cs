@@ -6,11 +6,11 @@ namespace Req2Nix.Cli;
 /// </summary>
 public static class AtomicFile
 {
-    /// <param name="durable">
-    /// Flush the bytes to the disk before the rename, so that a crash cannot leave an empty file in
-    /// place of the old one. A cache entry, checked when it is read, does without.
-    /// </param>
-    public static void Write(string path, ReadOnlySpan<byte> content, bool durable = true)
+    /// <remarks>
+    /// The bytes are flushed to the disk before the rename, so that a crash cannot leave an empty
+    /// file in place of the old one.
+    /// </remarks>
+    public static void Write(string path, ReadOnlySpan<byte> content)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
@@ -20,7 +20,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: durable);
+                stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, full, overwrite: true);
         }

@@ -1,23 +1,30 @@
 using System.Text.Json;
 using Req2Nix.Packaging.Hashing;
 using Req2Nix.Packaging.Pep508;
+using Req2Nix.PyPI.Caching;
 
 namespace Req2Nix.Cli;
 
 /// <summary>
 /// What reading a distribution file told (build requirements, import names), on disk by the
 /// file's sha256: a file never changes under its digest, so it is read once ever. A damaged entry
-/// counts as missing.
+/// counts as missing. Entries are written behind the run (<see cref="CacheFileWriter"/>); disposing
+/// waits for them.
 /// </summary>
-internal sealed class BuildFactsCache(string cacheDirectory)
+internal sealed class BuildFactsCache(string cacheDirectory) : IDisposable
 {
     private readonly string _folder = Path.Combine(cacheDirectory, "build-facts-v1");
-    private bool _folderMade;
+    // A cache that cannot be written only costs a later run the same download: nobody is told.
+    private readonly CacheFileWriter _writer = new();
 
     public bool TryGet(Sha256Digest sha256, out BuildFacts facts)
     {
         facts = default;
         var path = PathOf(sha256);
+        if (_writer.TryGetPending(path, out var pending))
+        {
+            return TryRead(pending, out facts);
+        }
         if (!File.Exists(path))
         {
             return false;
@@ -122,20 +129,11 @@ internal sealed class BuildFactsCache(string cacheDirectory)
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
-        try
-        {
-            if (!_folderMade)
-            {
-                Directory.CreateDirectory(_folder);
-                _folderMade = true;
-            }
-            AtomicFile.Write(PathOf(sha256), buffer.ToArray(), durable: false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written only costs a later run the same download.
-        }
+        _writer.Write(PathOf(sha256), buffer.ToArray());
     }
+
+    /// <summary>Waits until every entry put is on disk.</summary>
+    public void Dispose() => _writer.Dispose();
 
     private string PathOf(Sha256Digest sha256) => Path.Combine(_folder, sha256.ToHex() + ".json");
 }

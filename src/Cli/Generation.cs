@@ -45,7 +45,8 @@ public sealed class Generation
         using var client = new PyPIClient(ClientOptions(index));
         using var progress = _reporter.Track(client);
 
-        var facts = new BuildFactsReader(client, new BuildFactsCache(_settings.CacheDirectory), _reporter);
+        using var factsCache = new BuildFactsCache(_settings.CacheDirectory);
+        var facts = new BuildFactsReader(client, factsCache, _reporter);
         // A lock is resolved already: nothing is pinned, so nothing is read ahead.
         await using var speculation = inputs.Locked is null
             ? new SpeculativeBuildFacts(facts, _settings.Wheels, _settings.Python, SpeculativeBuildFacts.WorkersFor(_settings.Concurrency), cancellationToken)

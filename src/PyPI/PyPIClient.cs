@@ -29,6 +29,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     private readonly MetadataLookup _metadata;
     private readonly DistributionSource _distributions;
     private readonly WholeWheelMetadata _wholeWheels;
+    private readonly DiskCache? _cache;
     private readonly SharedTasks<PackageName, ProjectListing?> _projects = new();
     private readonly SharedTasks<string, CoreMetadata> _metadataTasks = new(StringComparer.Ordinal);
     private readonly SharedTasks<string, DigestSet> _digestTasks = new(StringComparer.Ordinal);
@@ -45,7 +46,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         Indexes = [.. new[] { options.IndexUrl }.Concat(options.ExtraIndexUrls).Select(url => new IndexLocation(credentials.Strip(url)))];
         _log = new ClientLog(options.Log, credentials);
         _lifetime = new ClientLifetime(options.Deadline);
-        var cache = options.CacheDirectory is { } directory ? new DiskCache(directory, message => _log.Warning(null, message)) : null;
+        var cache = _cache = options.CacheDirectory is { } directory ? new DiskCache(directory, message => _log.Warning(null, message)) : null;
         _fetcher = options.Offline
             ? null
             : new HttpFetcher(options.HandlerFactory?.Invoke() ?? HttpFetcher.CreateDefaultHandler(options), credentials, _log, options, _lifetime);
@@ -180,6 +181,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         return await _distributions.GetBytesAsync(file, maxBytes, keepBytes);
     }
 
+    /// <summary>Ends the client's requests, and waits until the cache entries it wrote are on disk.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -188,6 +190,7 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
         }
         _lifetime.Dispose();
         _fetcher?.Dispose();
+        _cache?.Dispose();
     }
 
     /// <summary>Turns what the layers below throw into the <see cref="IndexException"/>s the port promises.</summary>

@@ -11,20 +11,28 @@ public sealed class BuildFactsCacheTests : IDisposable
     public void Dispose() => Directory.Delete(_cache, recursive: true);
 
     [Fact]
-    public void What_is_put_is_read_back()
+    public void What_is_put_is_read_back_at_once_and_after_it_is_on_disk()
     {
-        var cache = new BuildFactsCache(_cache);
-        cache.Put(File1, new BuildFacts([Requirement.Parse("setuptools>=61"), Requirement.Parse("wheel; python_version < \"3.12\"")], ["mako", "_mako_ext"]));
         var other = Sha256Digest.Compute("file 2"u8);
-        cache.Put(other, new BuildFacts(null, []));
+        using (var writing = new BuildFactsCache(_cache))
+        {
+            writing.Put(File1, new BuildFacts([Requirement.Parse("setuptools>=61"), Requirement.Parse("wheel; python_version < \"3.12\"")], ["mako", "_mako_ext"]));
+            writing.Put(other, new BuildFacts(null, []));
+            AssertReadBack(writing);
+        }
+        using var reading = new BuildFactsCache(_cache);
+        AssertReadBack(reading);
 
-        Assert.True(cache.TryGet(File1, out var facts));
-        Assert.Equal(["setuptools>=61", "wheel; python_version < \"3.12\""], facts.BuildRequires!.Select(r => r.ToString()));
-        Assert.Equal(["mako", "_mako_ext"], facts.TopLevelModules);
-        Assert.True(cache.TryGet(other, out var none));
-        Assert.Null(none.BuildRequires);
-        Assert.Empty(none.TopLevelModules);
-        Assert.False(cache.TryGet(Sha256Digest.Compute("never put"u8), out _));
+        void AssertReadBack(BuildFactsCache cache)
+        {
+            Assert.True(cache.TryGet(File1, out var facts));
+            Assert.Equal(["setuptools>=61", "wheel; python_version < \"3.12\""], facts.BuildRequires!.Select(r => r.ToString()));
+            Assert.Equal(["mako", "_mako_ext"], facts.TopLevelModules);
+            Assert.True(cache.TryGet(other, out var none));
+            Assert.Null(none.BuildRequires);
+            Assert.Empty(none.TopLevelModules);
+            Assert.False(cache.TryGet(Sha256Digest.Compute("never put"u8), out _));
+        }
     }
 
     [Theory]
@@ -38,8 +46,8 @@ public sealed class BuildFactsCacheTests : IDisposable
     [InlineData("{\"buildRequires\":[\"not a requirement !\"],\"topLevelModules\":[]}")]
     public void A_damaged_entry_counts_as_missing(string entry)
     {
-        var cache = new BuildFactsCache(_cache);
-        cache.Put(File1, new BuildFacts(null, ["a"]));
+        PutAndWrite(File1, new BuildFacts(null, ["a"]));
+        using var cache = new BuildFactsCache(_cache);
         File.WriteAllText(Path.Combine(_cache, "build-facts-v1", File1.ToHex() + ".json"), entry);
 
         Assert.False(cache.TryGet(File1, out _));
@@ -48,13 +56,19 @@ public sealed class BuildFactsCacheTests : IDisposable
     [Fact]
     public void Unknown_fields_are_skipped()
     {
-        var cache = new BuildFactsCache(_cache);
-        cache.Put(File1, new BuildFacts(null, ["a"]));
+        PutAndWrite(File1, new BuildFacts(null, ["a"]));
+        using var cache = new BuildFactsCache(_cache);
         File.WriteAllText(
             Path.Combine(_cache, "build-facts-v1", File1.ToHex() + ".json"),
             "{\"later\":{\"x\":[1,2]},\"buildRequires\":[\"flit_core\"],\"topLevelModules\":[\"a\"]}");
 
         Assert.True(cache.TryGet(File1, out var facts));
         Assert.Equal("flit_core", Assert.Single(facts.BuildRequires!).ToString());
+    }
+
+    private void PutAndWrite(Sha256Digest file, BuildFacts facts)
+    {
+        using var cache = new BuildFactsCache(_cache);
+        cache.Put(file, facts);
     }
 }

@@ -127,6 +127,7 @@ public sealed class SpeculativeBuildFactsTests : IAsyncLifetime
     {
         private readonly StringWriter _stderr = new();
         private readonly PyPIClient _client;
+        private readonly BuildFactsCache _factsCache;
 
         public Run(SpeculativeBuildFactsTests test, string name, int maxConcurrency = 16)
         {
@@ -139,7 +140,8 @@ public sealed class SpeculativeBuildFactsTests : IAsyncLifetime
                 HandlerFactory = () => Handler,
             });
             var context = new CliContext(new MemoryStream(), _stderr, new MemoryStream(), new Dictionary<string, string>(), test._scratch.FullName);
-            Reader = new BuildFactsReader(_client, new BuildFactsCache(cache), new ConsoleReporter(context, Verbosity.Normal));
+            _factsCache = new BuildFactsCache(cache);
+            Reader = new BuildFactsReader(_client, _factsCache, new ConsoleReporter(context, Verbosity.Normal));
             Speculation = new SpeculativeBuildFacts(Reader, WheelPolicy.Never, Python, SpeculativeBuildFacts.WorkersFor(maxConcurrency), CancellationToken.None);
         }
 
@@ -174,6 +176,7 @@ public sealed class SpeculativeBuildFactsTests : IAsyncLifetime
         public async ValueTask DisposeAsync()
         {
             await Speculation.DisposeAsync();
+            _factsCache.Dispose();
             _client.Dispose();
             await _stderr.DisposeAsync();
         }

@@ -8,17 +8,18 @@ namespace Req2Nix.PyPI.Caching;
 /// The on-disk cache under the directory the CLI gives. Documents are keyed by their URL (always
 /// without credentials) in <c>http-v2/</c>; distributions by their sha256 in <c>blobs-v2/</c>. The
 /// folders are flat: a cold run writes hundreds of entries, and creating a shard folder for most of
-/// them cost more than the entries themselves (ext4 spreads new folders over its block groups). Every
-/// write goes to a temporary file renamed into place, so readers (other processes too) see a whole
-/// entry or none; every read checks the entry, and a damaged one is deleted and reported as missing.
-/// I/O errors make the cache miss, never the client fail.
+/// them cost more than the entries themselves (ext4 spreads new folders over its block groups).
+/// Entries are written behind the run by one <see cref="CacheFileWriter"/>, each whole or not at
+/// all, and answered from memory until they are on disk; disposing waits for them. Every read
+/// checks the entry, and a damaged one is deleted and reported as missing. I/O errors make the
+/// cache miss, never the client fail.
 /// </summary>
-internal sealed class DiskCache
+internal sealed class DiskCache : IDisposable
 {
     private readonly string _documents;
     private readonly string _blobs;
     private readonly Action<string> _warn;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _createdFolders = new(StringComparer.Ordinal);
+    private readonly CacheFileWriter _writer;
 
     public DiskCache(string root, Action<string> warn)
     {
@@ -26,6 +27,7 @@ internal sealed class DiskCache
         _documents = Path.Combine(Root, "http-v2");
         _blobs = Path.Combine(Root, "blobs-v2");
         _warn = warn;
+        _writer = new CacheFileWriter(warn);
     }
 
     public string Root { get; }
@@ -61,8 +63,14 @@ internal sealed class DiskCache
         return document;
     }
 
-    public void Write(CachedHeaders headers, ReadOnlySpan<byte> body) =>
-        WriteAtomically(DocumentPath(headers.Url), CacheEntryFormat.Header(headers, body), body);
+    public void Write(CachedHeaders headers, ReadOnlySpan<byte> body)
+    {
+        var header = CacheEntryFormat.Header(headers, body);
+        var entry = new byte[header.Length + body.Length];
+        header.CopyTo(entry, 0);
+        body.CopyTo(entry.AsSpan(header.Length));
+        _writer.Write(DocumentPath(headers.Url), entry);
+    }
 
     public void Delete(string key) => DeleteFile(DocumentPath(key));
 
@@ -84,10 +92,20 @@ internal sealed class DiskCache
         return entry.ToArray();
     }
 
-    public void WriteBlob(Sha256Digest digest, ReadOnlySpan<byte> bytes) => WriteAtomically(BlobPath(digest), [], bytes);
+    /// <param name="bytes">Given up by the caller, which must not change them afterwards.</param>
+    public void WriteBlob(Sha256Digest digest, byte[] bytes) => _writer.Write(BlobPath(digest), bytes);
+
+    /// <summary>Waits until every entry written is on disk.</summary>
+    public void Dispose() => _writer.Dispose();
 
     private PooledBuffer? TryReadFile(string path)
     {
+        if (_writer.TryGetPending(path, out var pending))
+        {
+            var copy = new PooledBuffer(pending.Length);
+            copy.Append(pending);
+            return copy;
+        }
         // A cold run misses every entry: asking first is far cheaper than the exception opening throws.
         if (!File.Exists(path))
         {
@@ -122,59 +140,12 @@ internal sealed class DiskCache
         }
     }
 
-    private void WriteAtomically(string path, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body)
-    {
-        var temporary = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        var folder = Path.GetDirectoryName(path)!;
-        try
-        {
-            if (!_createdFolders.ContainsKey(folder))
-            {
-                Directory.CreateDirectory(folder);
-                _createdFolders.TryAdd(folder, true);
-            }
-            WriteAndRename(temporary, path, header, body);
-        }
-        catch (DirectoryNotFoundException) when (_createdFolders.TryRemove(folder, out _))
-        {
-            // The folder went away while this process ran: make it again, once.
-            WriteAtomically(path, header, body);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _warn($"the cache entry {path} cannot be written ({e.Message}); continuing without it");
-            TryDelete(temporary);
-        }
-    }
-
-    private static void WriteAndRename(string temporary, string path, ReadOnlySpan<byte> header, ReadOnlySpan<byte> body)
-    {
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
-        {
-            file.Write(header);
-            file.Write(body);
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
-
     private void DeleteFile(string path)
     {
-        if (!TryDelete(path))
+        _writer.Forget(path);
+        if (!CacheFileWriter.TryDelete(path))
         {
             _warn($"the damaged cache entry {path} cannot be deleted");
-        }
-    }
-
-    private static bool TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 }

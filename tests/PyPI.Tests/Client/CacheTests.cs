@@ -118,6 +118,13 @@ public sealed class CacheTests : IDisposable
         Assert.Equal(1, server.Requests.CountFor("/simple/six/", 200));
     }
 
+    /// <summary>Writes an entry as another process would: on disk when this returns.</summary>
+    private void WriteEntry(CachedHeaders headers, ReadOnlySpan<byte> body)
+    {
+        using var cache = new DiskCache(_cache, _ => { });
+        cache.Write(headers, body);
+    }
+
     [Fact]
     public async Task A_page_is_cached_in_its_compact_form_and_read_back_without_parsing()
     {
@@ -135,7 +142,7 @@ public sealed class CacheTests : IDisposable
             Assert.True(CompactProjectPage.Instance.TryRead(entry.Body.Span, out page!));
         }
         // An entry with one file less: it is what is read.
-        cache.Write(headers, CompactProjectPage.Instance.Write(page with { Files = page.Files.Skip(1).ToList() }));
+        WriteEntry(headers, CompactProjectPage.Instance.Write(page with { Files = page.Files.Skip(1).ToList() }));
         using (var offline = TestClient.For(server, _cache, o => o with { Offline = true }))
         {
             Assert.Equal(page.Files.Count - 1, (await offline.Client.GetProjectAsync(PackageName.Parse("six"), default)).Files.Count);
@@ -145,7 +152,7 @@ public sealed class CacheTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, server.Url("/simple/six/"));
         request.Headers.Accept.ParseAdd("application/vnd.pypi.simple.v1+json");
         using var response = await http.SendAsync(request);
-        cache.Write(headers with { ContentType = "application/vnd.pypi.simple.v1+json" }, await response.Content.ReadAsByteArrayAsync());
+        WriteEntry(headers with { ContentType = "application/vnd.pypi.simple.v1+json" }, await response.Content.ReadAsByteArrayAsync());
         server.Requests.Reset();
 
         var warm = await WalkAsync(server, o => o with { Offline = true });

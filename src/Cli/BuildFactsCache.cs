@@ -13,9 +13,12 @@ namespace Req2Nix.Cli;
 /// </summary>
 internal sealed class BuildFactsCache(string cacheDirectory) : IDisposable
 {
-    private readonly string _folder = Path.Combine(cacheDirectory, "build-facts-v1");
+    private const string FolderName = "build-facts-v1";
+    private readonly string _folder = Path.Combine(cacheDirectory, FolderName);
     // A cache that cannot be written only costs a later run the same download: nobody is told.
     private readonly CacheFileWriter _writer = new();
+    // Without the folder at the start (a cold run), only what this process put can be there (DiskCache).
+    private readonly bool _folderWasAbsent = !Directory.Exists(Path.Combine(cacheDirectory, FolderName));
 
     public bool TryGet(Sha256Digest sha256, out BuildFacts facts)
     {
@@ -25,7 +28,7 @@ internal sealed class BuildFactsCache(string cacheDirectory) : IDisposable
         {
             return TryRead(pending, out facts);
         }
-        if (!File.Exists(path))
+        if ((_folderWasAbsent && !_writer.HasWritten(path)) || !File.Exists(path))
         {
             return false;
         }

@@ -20,6 +20,7 @@ public sealed class CacheFileWriter : IDisposable
     private readonly Queue<(string Path, byte[] Content)> _queue = new();
     private readonly ConcurrentDictionary<string, byte[]> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _createdFolders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
     private readonly Action<string>? _warn;
     private Thread? _thread;
     private bool _disposed;
@@ -59,6 +60,9 @@ public sealed class CacheFileWriter : IDisposable
     /// <summary>The content of a file asked for and not yet on disk.</summary>
     public bool TryGetPending(string path, out byte[] content) =>
         _pending.TryGetValue(path, out content!);
+
+    /// <summary>Whether this writer has put a file at <paramref name="path"/> (or tried to).</summary>
+    public bool HasWritten(string path) => _written.ContainsKey(path);
 
     /// <summary>Forgets a file not yet written, as a deletion would remove it once written.</summary>
     public void Forget(string path) => _pending.TryRemove(path, out _);
@@ -104,6 +108,7 @@ public sealed class CacheFileWriter : IDisposable
 
     private void WriteNow(string path, byte[] content)
     {
+        _written.TryAdd(path, true);
         var temporary = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
         var folder = Path.GetDirectoryName(path)!;
         try

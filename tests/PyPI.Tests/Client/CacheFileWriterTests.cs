@@ -104,4 +104,26 @@ public sealed class CacheFileWriterTests : IDisposable
         Assert.Equal(headers, late.Headers);
         Assert.Equal("{\"files\":[]}"u8.ToArray(), late.Body.ToArray());
     }
+
+    [Fact]
+    public void A_cache_that_started_without_its_folder_looks_only_for_what_it_wrote()
+    {
+        var written = new CachedHeaders("https://example.invalid/simple/six/") { ContentType = "application/json" };
+        var other = new CachedHeaders("https://example.invalid/simple/idna/") { ContentType = "application/json" };
+        using var cold = new DiskCache(_folder, _ => { });
+        cold.Write(written, "{}"u8);
+        using (var anotherProcess = new DiskCache(_folder, _ => { }))
+        {
+            anotherProcess.Write(other, "{}"u8);
+        }
+
+        using (var own = cold.TryRead(written.Url))
+        {
+            Assert.NotNull(own);
+        }
+        Assert.Null(cold.TryRead(other.Url));
+        using var later = new DiskCache(_folder, _ => { });
+        using var found = later.TryRead(other.Url);
+        Assert.NotNull(found);
+    }
 }

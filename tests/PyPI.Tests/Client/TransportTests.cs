@@ -11,12 +11,11 @@ public sealed class TransportTests
     {
         await using var server = await FixtureIndexServer.StartAsync();
         using var test = TestClient.For(server, configure: MetadataTests.MetadataDocuments);
-        var cache = new DiskCache(test.CacheDirectory!, _ => { });
-
         var wheel = await MetadataTests.FileAsync(test, "edge-no-core-metadata", "edge_no_core_metadata-2.0.0-py3-none-any.whl");
         var pageBytes = test.Client.Counts.BytesReceived;
         await test.Client.GetMetadataAsync(wheel, default);
         test.Client.Dispose(); // waits until its cache entries are on disk
+        using var cache = new DiskCache(test.CacheDirectory!, _ => { });
 
         // The server tags each content coding's representation: "-gzip" is the compressed one.
         using var page = cache.TryRead(DocumentSource.CacheKey(server.Url("/simple/edge-no-core-metadata/")));

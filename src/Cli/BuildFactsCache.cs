@@ -15,7 +15,7 @@ internal sealed class BuildFactsCache(string cacheDirectory) : IDisposable
 {
     private const string FolderName = "build-facts-v1";
     private readonly string _folder = Path.Combine(cacheDirectory, FolderName);
-    // A cache that cannot be written only costs a later run the same download: nobody is told.
+    // A failure is told once, with the client's (Generation), not per entry.
     private readonly CacheFileWriter _writer = new();
     // Without the folder at the start (a cold run), only what this process put can be there (DiskCache).
     private readonly bool _folderWasAbsent = !Directory.Exists(Path.Combine(cacheDirectory, FolderName));
@@ -134,6 +134,12 @@ internal sealed class BuildFactsCache(string cacheDirectory) : IDisposable
         }
         _writer.Write(PathOf(sha256), buffer.ToArray());
     }
+
+    /// <summary>The entries that could not be written so far; null when none failed.</summary>
+    public CacheWriteFailures? WriteFailures => _writer.Failures;
+
+    /// <summary>Waits until the entries put so far are on disk (or have failed).</summary>
+    public void Flush() => _writer.Flush();
 
     /// <summary>Waits until every entry put is on disk.</summary>
     public void Dispose() => _writer.Dispose();

@@ -77,8 +77,25 @@ public sealed class Generation
             Inputs = inputs.Files,
             Command = command,
         });
+        ReportCacheWriteFailures(client, factsCache);
         _reporter.Done($"{resolution.Packages.Count} packages for Python {_settings.Python} on {_settings.Systems}; {client.Counts.Requests} HTTP requests");
         return new GeneratedFile(text, resolution);
+    }
+
+    /// <summary>
+    /// One warning for a cache that could not be written, however many entries failed (-v lists
+    /// each): a run that keeps nothing is a cold run every time, which a user should hear about.
+    /// </summary>
+    private void ReportCacheWriteFailures(PyPIClient client, BuildFactsCache factsCache)
+    {
+        client.FlushCache();
+        factsCache.Flush();
+        var (documents, facts) = (client.CacheWriteFailures, factsCache.WriteFailures);
+        if ((documents ?? facts) is { } first)
+        {
+            var count = (documents?.Count ?? 0) + (facts?.Count ?? 0);
+            _reporter.Warn($"{count} cache {(count == 1 ? "entry" : "entries")} under {_settings.CacheDirectory} could not be written, so later runs will fetch them again (the first: {first.First})");
+        }
     }
 
     private static string Describe(ResolverStatistics statistics) => string.Create(

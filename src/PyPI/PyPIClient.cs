@@ -63,6 +63,15 @@ public sealed class PyPIClient : IPackageIndex, IDisposable
     /// <summary>What the client has done so far: requests, 304s, cache hits, retries, bytes received.</summary>
     public IndexClientCounts Counts => _log.Counts;
 
+    /// <summary>
+    /// Cache entries that could not be written so far (a read-only or full disk, a cache folder
+    /// that is a file; see <see cref="FlushCache"/>). Null when none failed, or without a cache.
+    /// </summary>
+    public CacheWriteFailures? CacheWriteFailures => _cache?.WriteFailures;
+
+    /// <summary>Waits until the cache entries written so far are on disk (they are written behind the run).</summary>
+    public void FlushCache() => _cache?.Flush();
+
     internal IReadOnlyList<IndexLocation> Indexes { get; }
 
     /// <inheritdoc />

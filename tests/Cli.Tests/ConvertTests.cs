@@ -30,6 +30,21 @@ public class ConvertTests : IClassFixture<RecordedIndex>
     }
 
     [Fact]
+    public async Task A_cache_that_cannot_be_written_is_reported_once_and_the_run_goes_on()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("requirements.txt", "requests\n");
+        sandbox.Write("not-a-folder", "a file where the cache folder should be");
+
+        var result = await sandbox.RunAsync("-i", _index.SimpleUrl, "--cache-dir", "not-a-folder", "requirements.txt");
+
+        Assert.Equal(ExitCode.Done, result.ExitCode);
+        Assert.Contains("  requests = buildPythonPackage {", result.Stdout, StringComparison.Ordinal);
+        var warning = Assert.Single(result.Stderr.Split('\n'), line => line.Contains("could not be written", StringComparison.Ordinal));
+        Assert.Matches(@"warning: \d+ cache entries under .*not-a-folder could not be written, so later runs will fetch them again \(the first: .*not-a-folder/", warning);
+    }
+
+    [Fact]
     public async Task The_same_inputs_give_the_same_bytes_and_a_warm_offline_run_needs_no_request()
     {
         using var sandbox = new CliSandbox();

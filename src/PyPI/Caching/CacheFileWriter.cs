@@ -23,7 +23,10 @@ public sealed class CacheFileWriter : IDisposable
     private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
     private readonly Action<string>? _warn;
     private Thread? _thread;
+    private bool _writing;
     private bool _disposed;
+    private int _failureCount;
+    private string? _firstFailure;
 
     /// <param name="warn">Told of a file that cannot be written (the cache then misses it); null: nobody is.</param>
     public CacheFileWriter(Action<string>? warn = null) => _warn = warn;
@@ -49,7 +52,7 @@ public sealed class CacheFileWriter : IDisposable
                 }
                 else
                 {
-                    Monitor.Pulse(_gate);
+                    Monitor.PulseAll(_gate);
                 }
                 return;
             }
@@ -64,8 +67,32 @@ public sealed class CacheFileWriter : IDisposable
     /// <summary>Whether this writer has put a file at <paramref name="path"/> (or tried to).</summary>
     public bool HasWritten(string path) => _written.ContainsKey(path);
 
+    /// <summary>The files that could not be written so far; null when none failed.</summary>
+    public CacheWriteFailures? Failures
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _firstFailure is null ? null : new CacheWriteFailures(_failureCount, _firstFailure);
+            }
+        }
+    }
+
     /// <summary>Forgets a file not yet written, as a deletion would remove it once written.</summary>
     public void Forget(string path) => _pending.TryRemove(path, out _);
+
+    /// <summary>Waits until every file asked for so far is written (or has failed).</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            while (_queue.Count > 0 || _writing)
+            {
+                Monitor.Wait(_gate);
+            }
+        }
+    }
 
     /// <summary>Waits until every file asked for is written; later writes happen at once, on the caller's thread.</summary>
     public void Dispose()
@@ -75,7 +102,7 @@ public sealed class CacheFileWriter : IDisposable
         {
             _disposed = true;
             thread = _thread;
-            Monitor.Pulse(_gate);
+            Monitor.PulseAll(_gate);
         }
         thread?.Join();
     }
@@ -96,12 +123,18 @@ public sealed class CacheFileWriter : IDisposable
                     Monitor.Wait(_gate);
                 }
                 next = _queue.Dequeue();
+                _writing = true;
             }
             // Not pending any more only if nothing newer, nor a Forget, came in meanwhile.
             if (_pending.TryGetValue(next.Path, out var latest) && ReferenceEquals(latest, next.Content))
             {
                 WriteNow(next.Path, next.Content);
                 _pending.TryRemove(new KeyValuePair<string, byte[]>(next.Path, next.Content));
+            }
+            lock (_gate)
+            {
+                _writing = false;
+                Monitor.PulseAll(_gate);
             }
         }
     }
@@ -131,6 +164,11 @@ public sealed class CacheFileWriter : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            lock (_gate)
+            {
+                _failureCount++;
+                _firstFailure ??= $"{path}: {e.Message}";
+            }
             _warn?.Invoke($"the cache entry {path} cannot be written ({e.Message}); continuing without it");
             TryDelete(temporary);
         }

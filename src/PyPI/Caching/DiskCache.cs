@@ -102,6 +102,12 @@ internal sealed class DiskCache : IDisposable
     /// <param name="bytes">Given up by the caller, which must not change them afterwards.</param>
     public void WriteBlob(Sha256Digest digest, byte[] bytes) => _writer.Write(BlobPath(digest), bytes);
 
+    /// <summary>The entries that could not be written so far; null when none failed.</summary>
+    public CacheWriteFailures? WriteFailures => _writer.Failures;
+
+    /// <summary>Waits until the entries written so far are on disk (or have failed).</summary>
+    public void Flush() => _writer.Flush();
+
     /// <summary>Waits until every entry written is on disk.</summary>
     public void Dispose() => _writer.Dispose();
 

@@ -70,6 +70,7 @@ public sealed class CacheFileWriterTests : IDisposable
         var blocker = Path.Combine(_folder, "not-a-folder");
         File.WriteAllText(blocker, "a file where the folder should be");
         var warnings = new List<string>();
+        CacheWriteFailures? failures;
         using (var writer = new CacheFileWriter(message =>
         {
             lock (warnings)
@@ -78,11 +79,16 @@ public sealed class CacheFileWriterTests : IDisposable
             }
         }))
         {
+            Assert.Null(writer.Failures);
             writer.Write(Path.Combine(blocker, "entry"), [1]);
             writer.Write(Path.Combine(_folder, "entry"), [2]);
+            writer.Flush();
+            failures = writer.Failures;
         }
 
         Assert.Contains("cannot be written", Assert.Single(warnings), StringComparison.Ordinal);
+        Assert.Equal(1, failures!.Count);
+        Assert.StartsWith(Path.Combine(blocker, "entry") + ": ", failures.First, StringComparison.Ordinal);
         Assert.Equal([2], File.ReadAllBytes(Path.Combine(_folder, "entry")));
         Assert.Equal(["entry", "not-a-folder"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
@@ -125,5 +131,21 @@ public sealed class CacheFileWriterTests : IDisposable
         using var later = new DiskCache(_folder, _ => { });
         using var found = later.TryRead(other.Url);
         Assert.NotNull(found);
+    }
+
+    [Fact]
+    public void Flush_waits_for_the_files_asked_for_and_the_writer_goes_on_after_it()
+    {
+        using var writer = new CacheFileWriter();
+        var first = Path.Combine(_folder, "first");
+        writer.Write(first, [1]);
+        writer.Flush();
+        Assert.False(writer.TryGetPending(first, out _));
+        Assert.Equal([1], File.ReadAllBytes(first));
+
+        var second = Path.Combine(_folder, "second");
+        writer.Write(second, [2]);
+        writer.Flush();
+        Assert.Equal([2], File.ReadAllBytes(second));
     }
 }

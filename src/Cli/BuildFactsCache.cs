@@ -13,22 +13,19 @@ namespace Req2Nix.Cli;
 /// </summary>
 internal sealed class BuildFactsCache(string cacheDirectory) : IDisposable
 {
-    private const string FolderName = "build-facts-v1";
-    private readonly string _folder = Path.Combine(cacheDirectory, FolderName);
+    private readonly string _folder = FolderIn(cacheDirectory);
     // A failure is told once, with the client's (Generation), not per entry.
-    private readonly CacheFileWriter _writer = new();
-    // Without the folder at the start (a cold run), only what this process put can be there (DiskCache).
-    private readonly bool _folderWasAbsent = !Directory.Exists(Path.Combine(cacheDirectory, FolderName));
+    private readonly CacheFileWriter _writer = new(folders: [FolderIn(cacheDirectory)]);
 
     public bool TryGet(Sha256Digest sha256, out BuildFacts facts)
     {
         facts = default;
         var path = PathOf(sha256);
-        if (_writer.TryGetPending(path, out var pending))
+        if (_writer.TryAnswer(path, out var known))
         {
-            return TryRead(pending, out facts);
+            return known is not null && TryRead(known, out facts);
         }
-        if ((_folderWasAbsent && !_writer.HasWritten(path)) || !File.Exists(path))
+        if (!File.Exists(path))
         {
             return false;
         }
@@ -143,6 +140,8 @@ internal sealed class BuildFactsCache(string cacheDirectory) : IDisposable
 
     /// <summary>Waits until every entry put is on disk.</summary>
     public void Dispose() => _writer.Dispose();
+
+    private static string FolderIn(string cacheDirectory) => Path.Combine(cacheDirectory, "build-facts-v1");
 
     private string PathOf(Sha256Digest sha256) => Path.Combine(_folder, sha256.ToHex() + ".json");
 }

@@ -20,8 +20,6 @@ internal sealed class DiskCache : IDisposable
     private readonly string _blobs;
     private readonly Action<string> _warn;
     private readonly CacheFileWriter _writer;
-    private readonly bool _documentsWereAbsent;
-    private readonly bool _blobsWereAbsent;
 
     public DiskCache(string root, Action<string> warn)
     {
@@ -29,12 +27,7 @@ internal sealed class DiskCache : IDisposable
         _documents = Path.Combine(Root, "http-v2");
         _blobs = Path.Combine(Root, "blobs-v2");
         _warn = warn;
-        _writer = new CacheFileWriter(warn);
-        // A cold run's cache starts without its folders, and then holds only what this process wrote:
-        // the rest is not looked for. (Looking up a name that is not there waits for the folder's
-        // lock, which the writer holds while it renames: 25 ms of a cold run's CPU, spinning.)
-        _documentsWereAbsent = !Directory.Exists(_documents);
-        _blobsWereAbsent = !Directory.Exists(_blobs);
+        _writer = new CacheFileWriter(warn, [_documents, _blobs]);
     }
 
     public string Root { get; }
@@ -55,7 +48,7 @@ internal sealed class DiskCache : IDisposable
     public CachedDocument? TryRead(string key)
     {
         var path = DocumentPath(key);
-        var entry = TryReadFile(path, _documentsWereAbsent);
+        var entry = TryReadFile(path);
         if (entry is null)
         {
             return null;
@@ -85,7 +78,7 @@ internal sealed class DiskCache : IDisposable
     public byte[]? TryReadBlob(Sha256Digest digest)
     {
         var path = BlobPath(digest);
-        using var entry = TryReadFile(path, _blobsWereAbsent);
+        using var entry = TryReadFile(path);
         if (entry is null)
         {
             return null;
@@ -111,17 +104,17 @@ internal sealed class DiskCache : IDisposable
     /// <summary>Waits until every entry written is on disk.</summary>
     public void Dispose() => _writer.Dispose();
 
-    private PooledBuffer? TryReadFile(string path, bool folderWasAbsent)
+    private PooledBuffer? TryReadFile(string path)
     {
-        if (_writer.TryGetPending(path, out var pending))
+        if (_writer.TryAnswer(path, out var known))
         {
-            var copy = new PooledBuffer(pending.Length);
-            copy.Append(pending);
+            if (known is null)
+            {
+                return null;
+            }
+            var copy = new PooledBuffer(known.Length);
+            copy.Append(known);
             return copy;
-        }
-        if (folderWasAbsent && !_writer.HasWritten(path))
-        {
-            return null;
         }
         // A cold run misses every entry: asking first is far cheaper than the exception opening throws.
         if (!File.Exists(path))

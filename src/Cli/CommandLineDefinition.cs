@@ -14,6 +14,8 @@ public sealed class CommandLineDefinition
     /// <summary>The option naming a target system (also read ahead of the parser: <see cref="WarmUpTargets"/>).</summary>
     public const string SystemOptionName = "--system";
 
+    public const string OfflineOptionName = "--offline";
+
     private const string Examples = """
         Examples:
           req2nix requirements.txt > python-packages.nix
@@ -137,7 +139,7 @@ public sealed class CommandLineDefinition
         DefaultValueFactory = _ => 30,
     };
 
-    public Option<bool> Offline { get; } = new("--offline")
+    public Option<bool> Offline { get; } = new(OfflineOptionName)
     {
         Description = "use only the cache; fail and name what is missing",
     };

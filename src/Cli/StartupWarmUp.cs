@@ -3,6 +3,7 @@ using Req2Nix.Packaging.Distributions;
 using Req2Nix.Packaging.Hashing;
 using Req2Nix.Packaging.Pep508;
 using Req2Nix.Packaging.Targets;
+using Req2Nix.PyPI;
 using Req2Nix.Resolver;
 
 namespace Req2Nix.Cli;
@@ -46,5 +47,22 @@ internal static class StartupWarmUp
         _ = Requirement.Parse("warm-up[extra]>=1.0,!=1.5.*,<2; python_version >= \"3.8\" and extra == \"test\"");
         _ = DistributionFilename.TryParse("warm_up-1.0-py3-none-any.whl", project: null, out _);
         _ = DistributionFilename.TryParse("warm_up-1.0.tar.gz", project: null, out _);
+        if (!targets.Offline)
+        {
+            WarmUpClient();
+        }
+    }
+
+    private static void WarmUpClient()
+    {
+        try
+        {
+            ClientWarmUp.Run();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Warming up changes no result, so its failure must not end the run (an exception on this
+            // thread would): the run's own first requests pay for what was not warmed.
+        }
     }
 }

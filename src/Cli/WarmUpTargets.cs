@@ -11,23 +11,31 @@ internal sealed record WarmUpTargets(PythonTarget Python, IReadOnlyList<NixSyste
 {
     public static WarmUpTargets Default { get; } = new(PythonTarget.Parse(CommandLineDefinition.DefaultPython), NixSystem.All);
 
+    /// <summary>Whether the run names <c>--offline</c>: it will make no request, so the HTTP client needs no warming.</summary>
+    public bool Offline { get; init; }
+
     public static WarmUpTargets From(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var python = Default.Python;
         var systems = new List<NixSystem>();
+        var offline = false;
         for (var i = 0; i < args.Count && args[i] != "--"; i++)
         {
             if (ValueOf(CommandLineDefinition.PythonOptionName, args, ref i) is { } text)
             {
                 python = PythonTarget.TryParse(text, out var target) ? target : python;
             }
+            else if (args[i] == CommandLineDefinition.OfflineOptionName)
+            {
+                offline = true;
+            }
             else if (ValueOf(CommandLineDefinition.SystemOptionName, args, ref i) is { } name && NixSystem.TryParse(name, out var system) && !systems.Contains(system))
             {
                 systems.Add(system);
             }
         }
-        return new WarmUpTargets(python, systems.Count > 0 ? systems : Default.Systems);
+        return new WarmUpTargets(python, systems.Count > 0 ? systems : Default.Systems) { Offline = offline };
     }
 
     /// <summary>The value of <paramref name="option"/> at <paramref name="i"/> (<c>--name value</c>, <c>--name=value</c> or <c>--name:value</c>).</summary>

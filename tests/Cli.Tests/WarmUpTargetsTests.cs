@@ -45,4 +45,12 @@ public sealed class WarmUpTargetsTests
     {
         Assert.Equal(WarmUpTargets.Default.Systems, WarmUpTargets.From(["--", "--system", "x86_64-linux"]).Systems);
     }
+
+    [Fact]
+    public void An_offline_run_is_told_apart_so_that_its_http_client_is_not_warmed()
+    {
+        Assert.True(WarmUpTargets.From(["--offline", "requirements.txt"]).Offline);
+        Assert.False(WarmUpTargets.From(["requirements.txt"]).Offline);
+        Assert.False(WarmUpTargets.From(["--", "--offline"]).Offline);
+    }
 }

@@ -1,6 +1,9 @@
 using Microsoft.Win32.SafeHandles;
+using Req2Nix.Emit;
 using Req2Nix.Packaging.Distributions;
 using Req2Nix.Packaging.Hashing;
+using Req2Nix.Packaging.Names;
+using Req2Nix.Packaging.Pep440;
 using Req2Nix.Packaging.Pep508;
 using Req2Nix.Packaging.Targets;
 using Req2Nix.PyPI;
@@ -51,6 +54,48 @@ internal static class StartupWarmUp
         {
             WarmUpClient();
         }
+        _ = PythonPackagesFile.Write(SampleResolution(targets), new EmitOptions
+        {
+            Inputs = [new EmitInput("requirements.txt", Sha256Digest.Compute([]))],
+            Command = "req2nix requirements.txt",
+        });
+    }
+
+    /// <summary>
+    /// Two packages, a dependency between them, wheels and an sdist, build requirements and import
+    /// names: what python-packages.nix is written from, so that writing the run's own pays less for
+    /// first uses (it is the run's last step, on one core while the other idles).
+    /// </summary>
+    private static Resolution SampleResolution(WarmUpTargets targets)
+    {
+        var systems = SystemSet.Of(targets.Systems);
+        var digest = Sha256Digest.Compute([1]);
+        var app = PackageName.Parse("warm-up");
+        var library = PackageName.Parse("warm-up-library");
+        return new Resolution(new ResolutionTarget(targets.Python, systems), [
+            new ResolvedPackage(app, Pep440Version.Parse("1.0"))
+            {
+                Files = [
+                    new ResolvedFile("warm_up-1.0.tar.gz", "https://warm-up.invalid/packages/warm_up-1.0.tar.gz", digest),
+                    new ResolvedFile("warm_up-1.0-py3-none-any.whl", "https://warm-up.invalid/packages/warm_up-1.0-py3-none-any.whl", digest),
+                ],
+                Dependencies = [new ResolvedDependency(library, systems)],
+                Systems = systems,
+                RequiresPython = ">=3.8",
+                BuildRequires = [Requirement.Parse("setuptools>=61")],
+                TopLevelModules = ["warm_up"],
+            },
+            new ResolvedPackage(library, Pep440Version.Parse("2.0"))
+            {
+                Files = [new ResolvedFile("warm_up_library-2.0.tar.gz", "https://warm-up.invalid/packages/warm_up_library-2.0.tar.gz", digest)],
+                Systems = systems,
+                BuildRequires = [Requirement.Parse("setuptools"), Requirement.Parse("wheel")],
+                TopLevelModules = ["warm_up_library"],
+            },
+        ])
+        {
+            Roots = [new ResolvedDependency(app, systems)],
+        };
     }
 
     private static void WarmUpClient()

@@ -14,6 +14,7 @@ public sealed class CommandLineDefinition
     /// <summary>The option naming a target system (also read ahead of the parser: <see cref="WarmUpTargets"/>).</summary>
     public const string SystemOptionName = "--system";
 
+    /// <summary>The option that keeps a run off the network (also read ahead of the parser: <see cref="WarmUpTargets"/>).</summary>
     public const string OfflineOptionName = "--offline";
 
     private const string Examples = """

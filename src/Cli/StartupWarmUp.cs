@@ -52,14 +52,17 @@ internal static class StartupWarmUp
         _ = DistributionFilename.TryParse("warm_up-1.0.tar.gz", project: null, out _);
         if (!targets.Offline)
         {
-            WarmUpClient();
+            WithoutFailing(() => ClientWarmUp.Run());
         }
-        _ = PythonPackagesFile.Write(SampleResolution(targets), new EmitOptions
-        {
-            Inputs = [new EmitInput("requirements.txt", Sha256Digest.Compute([]))],
-            Command = "req2nix requirements.txt",
-        });
+        WithoutFailing(() => WriteSample(targets));
     }
+
+    /// <summary>python-packages.nix for <see cref="SampleResolution"/>: the emitter's first uses, paid.</summary>
+    internal static string WriteSample(WarmUpTargets targets) => PythonPackagesFile.Write(SampleResolution(targets), new EmitOptions
+    {
+        Inputs = [new EmitInput("requirements.txt", Sha256Digest.Compute([]))],
+        Command = "req2nix requirements.txt",
+    });
 
     /// <summary>
     /// Two packages, a dependency between them, wheels and an sdist, build requirements and import
@@ -98,16 +101,19 @@ internal static class StartupWarmUp
         };
     }
 
-    private static void WarmUpClient()
+    /// <summary>
+    /// Runs a warm-up that goes through much of a component (the client, the emitter) and swallows
+    /// its failure: warming up changes no result, so it must not end the run, which an exception on
+    /// this thread would. The run's own first use then pays for what was not warmed.
+    /// </summary>
+    private static void WithoutFailing(Action warmUp)
     {
         try
         {
-            ClientWarmUp.Run();
+            warmUp();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Warming up changes no result, so its failure must not end the run (an exception on this
-            // thread would): the run's own first requests pay for what was not warmed.
         }
     }
 }

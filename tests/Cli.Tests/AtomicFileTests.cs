@@ -2,62 +2,45 @@ using Req2Nix.Cli;
 
 namespace Req2Nix.Cli.Tests;
 
-public class AtomicFileTests
+public sealed class AtomicFileTests : IDisposable
 {
+    private static readonly DateTime LongAgo = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("req2nix-atomic-");
+
+    private string Target => Path.Combine(_directory.FullName, "python-packages.nix");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
     [Fact]
     public void Replaces_the_file_and_leaves_no_temporary_behind()
     {
-        var directory = Directory.CreateTempSubdirectory("req2nix-atomic-");
-        try
-        {
-            var target = Path.Combine(directory.FullName, "python-packages.nix");
-            File.WriteAllText(target, "old");
-            AtomicFile.Write(target, "new"u8);
-            Assert.Equal("new", File.ReadAllText(target));
-            Assert.Single(Directory.GetFiles(directory.FullName));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        File.WriteAllText(Target, "old");
+
+        AtomicFile.Write(Target, "new"u8);
+
+        Assert.Equal("new", File.ReadAllText(Target));
+        Assert.Single(Directory.GetFiles(_directory.FullName));
     }
 
     [Fact]
     public void A_failed_write_keeps_the_old_file()
     {
-        var directory = Directory.CreateTempSubdirectory("req2nix-atomic-");
-        try
-        {
-            var target = Path.Combine(directory.FullName, "missing-folder", "python-packages.nix");
-            Assert.ThrowsAny<IOException>(() => AtomicFile.Write(target, "new"u8));
-            Assert.Empty(Directory.GetFiles(directory.FullName));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        var target = Path.Combine(_directory.FullName, "missing-folder", "python-packages.nix");
+
+        Assert.ThrowsAny<IOException>(() => AtomicFile.Write(target, "new"u8));
+        Assert.Empty(Directory.GetFiles(_directory.FullName));
     }
 
     [Fact]
     public void A_file_that_holds_the_bytes_already_is_left_as_it_is()
     {
-        var directory = Directory.CreateTempSubdirectory("req2nix-atomic-");
-        try
-        {
-            var target = Path.Combine(directory.FullName, "python-packages.nix");
-            File.WriteAllText(target, "same");
-            var written = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            File.SetLastWriteTimeUtc(target, written);
+        File.WriteAllText(Target, "same");
+        File.SetLastWriteTimeUtc(Target, LongAgo);
 
-            AtomicFile.Write(target, "same"u8);
+        AtomicFile.Write(Target, "same"u8);
 
-            Assert.Equal(written, File.GetLastWriteTimeUtc(target));
-            Assert.Equal("same", File.ReadAllText(target));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Target));
+        Assert.Equal("same", File.ReadAllText(Target));
     }
 
     [Theory]
@@ -66,22 +49,12 @@ public class AtomicFileTests
     [InlineData("")]
     public void A_file_that_differs_in_length_or_in_a_byte_is_replaced(string old)
     {
-        var directory = Directory.CreateTempSubdirectory("req2nix-atomic-");
-        try
-        {
-            var target = Path.Combine(directory.FullName, "python-packages.nix");
-            File.WriteAllText(target, old);
-            var written = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            File.SetLastWriteTimeUtc(target, written);
+        File.WriteAllText(Target, old);
+        File.SetLastWriteTimeUtc(Target, LongAgo);
 
-            AtomicFile.Write(target, "same"u8);
+        AtomicFile.Write(Target, "same"u8);
 
-            Assert.Equal("same", File.ReadAllText(target));
-            Assert.NotEqual(written, File.GetLastWriteTimeUtc(target));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal("same", File.ReadAllText(Target));
+        Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(Target));
     }
 }

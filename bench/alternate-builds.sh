@@ -29,10 +29,12 @@ url="$(cat "$work/url")"
 [ -n "$url" ] || { echo "the fixture index did not start: $(cat "$work/server.log")" >&2; exit 1; }
 bench/warm-up-index.py "$url" --settle "$server" >/dev/null
 
+# Every run writes a file of its own: req2nix leaves a file that would not change as it is.
+outputs=0
 run() { # BUILD CACHE [--offline]
   local build="$1" cache="$2"; shift 2
   "$build/req2nix" -q -i "$url" --concurrency "$concurrency" --python 3.11 --system x86_64-linux \
-    --cache-dir "$cache" "$@" -o "$work/out.nix" "$requirements"
+    --cache-dir "$cache" "$@" -o "$work/out-$((++outputs)).nix" "$requirements"
 }
 
 declare -A times

@@ -70,11 +70,14 @@ measure() {
 jit_run() { req2nix_run jit "$@"; }
 r2r_run() { req2nix_run r2r "$@"; }
 composite_run() { req2nix_run composite "$@"; }
+# Every run writes a file of its own (measure runs each in a subshell of its own): req2nix leaves a
+# file that would not change as it is, which would spare every run after the first the write, and
+# deleting the last one first would charge the run for ext4's clean-up of it.
 req2nix_run() { # BUILD CACHE OFFLINE URL
   local build="$1"; shift
   local -n command="$build"
   local offline=(); [ "$2" = yes ] && offline=(--offline)
-  "${command[@]}" -q -i "$3" --concurrency "$concurrency" --python 3.11 --system x86_64-linux --cache-dir "$1" "${offline[@]}" -o "$work/out.nix" "$requirements"
+  "${command[@]}" -q -i "$3" --concurrency "$concurrency" --python 3.11 --system x86_64-linux --cache-dir "$1" "${offline[@]}" -o "$work/out-$BASHPID.nix" "$requirements"
 }
 # The URLs of one cold run (from -v), less the server's base: the request floor replays them.
 record_urls() {
@@ -123,7 +126,7 @@ for run in $(seq 1 "$runs"); do
   results[pip-warm]+="$(measure "$port" pip_run "$work/p-$run")"$'\n'
 done
 
-packages=$(grep -c '= buildPythonPackage' "$work/out.nix")
+packages=$(grep -c '= buildPythonPackage' "$(ls -t "$work"/out-*.nix | head -1)")
 pins=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['install']))" "$work/pip.json")
 echo "requirements: $requirements; $latency ms added per request; req2nix --concurrency $concurrency; best of $runs; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "req2nix: $packages packages written; pip: $pins pins"

@@ -15,9 +15,10 @@ namespace Req2Nix.Cli;
 /// A run's first 80 ms or so are one thread reading the command line and the inputs while the other
 /// cores idle, and the resolution then pays for first uses one after the other: the URL parser's
 /// tables, loading OpenSSL, the tags and marker environments of each target system, the requirement and
-/// filename parsers. This pays for them meanwhile, on a thread of its own, so that the main thread
-/// finds them done (or waits for the rest of one under way instead of starting it). It changes no
-/// result: everything it makes is either shared and immutable or thrown away.
+/// filename parsers, the HTTP client (before the first request can leave) and, last, the emitter.
+/// This pays for them meanwhile, on a thread of its own, so that the main thread finds them done (or
+/// waits for the rest of one under way instead of starting it). It changes no result: everything it
+/// makes is either shared and immutable or thrown away.
 /// </summary>
 internal static class StartupWarmUp
 {

@@ -6,7 +6,7 @@ namespace Req2Nix.PyPI.Caching;
 /// Writes cache files behind the run, one at a time, on a thread of its own that starts with the
 /// first write; each file goes to a temporary file beside it that is then renamed into place, so
 /// readers (other processes too) see a whole file or none. Until a file is on disk,
-/// <see cref="TryGetPending"/> answers it from memory. <see cref="Dispose"/> waits for every file
+/// <see cref="TryAnswer"/> answers it from memory. <see cref="Dispose"/> waits for every file
 /// asked for.
 /// </summary>
 /// <remarks>
@@ -77,10 +77,6 @@ public sealed class CacheFileWriter : IDisposable
         WriteNow(path, content);
     }
 
-    /// <summary>The content of a file asked for and not yet on disk.</summary>
-    public bool TryGetPending(string path, out byte[] content) =>
-        _pending.TryGetValue(path, out content!);
-
     /// <summary>
     /// What can be told of the file at <paramref name="path"/> without the disk: true with its content
     /// when it is not written yet; true with null when it cannot be there (its folder did not exist
@@ -88,7 +84,7 @@ public sealed class CacheFileWriter : IDisposable
     /// </summary>
     public bool TryAnswer(string path, out byte[]? content)
     {
-        if (TryGetPending(path, out var pending))
+        if (_pending.TryGetValue(path, out var pending))
         {
             content = pending;
             return true;

@@ -21,7 +21,7 @@ public sealed class CacheFileWriterTests : IDisposable
             foreach (var path in paths)
             {
                 // Pending, or written already: one or the other, never neither.
-                var answered = writer.TryGetPending(path, out var pending) ? pending : File.ReadAllBytes(path);
+                var answered = writer.TryAnswer(path, out var pending) ? pending! : File.ReadAllBytes(path);
                 Assert.Equal("content of " + path, System.Text.Encoding.UTF8.GetString(answered));
             }
         }
@@ -42,7 +42,7 @@ public sealed class CacheFileWriterTests : IDisposable
             {
                 writer.Write(path, [(byte)i]);
             }
-            Assert.True(!writer.TryGetPending(path, out var pending) || pending[0] == 19);
+            Assert.True(!writer.TryAnswer(path, out var pending) || pending![0] == 19);
         }
         Assert.Equal([19], File.ReadAllBytes(path));
     }
@@ -54,13 +54,13 @@ public sealed class CacheFileWriterTests : IDisposable
         var path = Path.Combine(_folder, "entry");
         writer.Write(path, [1]);
         writer.Forget(path);
-        Assert.False(writer.TryGetPending(path, out _));
+        Assert.False(writer.TryAnswer(path, out _));
         writer.Dispose();
 
         writer.Write(path, [2]);
 
         Assert.Equal([2], File.ReadAllBytes(path));
-        Assert.False(writer.TryGetPending(path, out _));
+        Assert.False(writer.TryAnswer(path, out _));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class CacheFileWriterTests : IDisposable
         var first = Path.Combine(_folder, "first");
         writer.Write(first, [1]);
         writer.Flush();
-        Assert.False(writer.TryGetPending(first, out _));
+        Assert.False(writer.TryAnswer(first, out _));
         Assert.Equal([1], File.ReadAllBytes(first));
 
         var second = Path.Combine(_folder, "second");

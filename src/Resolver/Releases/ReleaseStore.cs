@@ -105,8 +105,9 @@ internal sealed class ReleaseStore : IDisposable
 
     /// <summary>
     /// Blocks the calling solver thread (never a thread-pool thread: the fetching needs those) until a
-    /// request it needs now completes: promotes it if it is still queued, and counts the wait if there
-    /// is one. Cancelling the resolution, or disposing the store, ends the wait.
+    /// request it needs now completes: promotes it if it is still queued, runs it itself if it holds a
+    /// slot but no thread has begun it, and counts the wait if there is one. Cancelling the
+    /// resolution, or disposing the store, ends the wait.
     /// </summary>
     /// <exception cref="OperationCanceledException">The resolution was cancelled.</exception>
     private T Wait<T>(ScheduledRequest<T> request)
@@ -115,6 +116,10 @@ internal sealed class ReleaseStore : IDisposable
         if (!task.IsCompleted)
         {
             request.Promote();
+            request.TryRunHere();
+        }
+        if (!task.IsCompleted)
+        {
             Interlocked.Increment(ref _solverWaits);
             var start = Stopwatch.GetTimestamp();
             try

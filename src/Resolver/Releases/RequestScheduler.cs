@@ -110,56 +110,6 @@ internal sealed class RequestScheduler
     }
 }
 
-/// <summary>A request given to a <see cref="RequestScheduler"/>: its result, and a way to make it urgent.</summary>
-internal sealed class ScheduledRequest<T> : RequestScheduler.Entry
-{
-    private readonly RequestScheduler _scheduler;
-    private readonly Func<Task<T>> _request;
-    private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public ScheduledRequest(RequestScheduler scheduler, Func<Task<T>> request)
-    {
-        _scheduler = scheduler;
-        _request = request;
-    }
-
-    public Task<T> Task => _result.Task;
-
-    public void Promote() => _scheduler.Promote(this);
-
-    public override async Task Start(CancellationToken cancellation)
-    {
-        if (cancellation.IsCancellationRequested)
-        {
-            _result.TrySetCanceled(cancellation);
-            return;
-        }
-        try
-        {
-            // Off a solver's (or the caller's) own thread: a request that the cache answers completes
-            // synchronously, and a warm run would otherwise read and parse every document on one core.
-            // A pool thread (the one that finished the request before, or a prefetch) starts it at once:
-            // queued behind the pool's other work, a cold run's requests left later (12 alternated cold
-            // runs of the 166-package set: median 835 -> 808 ms).
-            if (!Thread.CurrentThread.IsThreadPoolThread)
-            {
-                await System.Threading.Tasks.Task.Yield();
-            }
-            _result.TrySetResult(await _request().ConfigureAwait(false));
-        }
-        catch (OperationCanceledException exception)
-        {
-            _result.TrySetCanceled(exception.CancellationToken);
-        }
-#pragma warning disable CA1031 // The failure is handed to whoever awaits the request.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _result.TrySetException(exception);
-        }
-    }
-}
-
 /// <summary>Speculative requests by depth, then in the order they came.</summary>
 internal sealed class EntryOrder : IComparer<RequestScheduler.Entry>
 {

@@ -47,8 +47,12 @@ public sealed class Generation
 
         using var factsCache = new BuildFactsCache(_settings.CacheDirectory);
         var facts = new BuildFactsReader(client, factsCache, _reporter);
-        // A lock is resolved already: nothing is pinned, so nothing is read ahead.
-        await using var speculation = inputs.Locked is null
+        // Reading ahead hides the index's latency behind the solving. So nothing is read ahead for a
+        // lock (resolved already: nothing is pinned) or offline, where there is no latency to hide and
+        // the reads would only take the cores the solver needs (warm 166-package run, two series of 30
+        // alternated runs each: median 240 -> 226 ms and 249 -> 240 ms); the fill reads what the
+        // resolution keeps, on every core, once it is final.
+        await using var speculation = inputs.Locked is null && !_settings.Offline
             ? new SpeculativeBuildFacts(facts, _settings.Wheels, _settings.Python, SpeculativeBuildFacts.WorkersFor(_settings.Concurrency), cancellationToken)
             : null;
         Resolution resolution;

@@ -61,6 +61,20 @@ public class ConvertTests : IClassFixture<RecordedIndex>
     }
 
     [Fact]
+    public async Task An_offline_run_reads_build_facts_once_the_resolution_is_final_and_writes_what_an_online_run_writes()
+    {
+        using var sandbox = new CliSandbox();
+        sandbox.Write("requirements.txt", "requests\n");
+
+        var online = await sandbox.RunAsync("-i", _index.SimpleUrl, "-v", "requirements.txt");
+        var offline = await sandbox.RunAsync("-i", _index.SimpleUrl, "-v", "--offline", "requirements.txt");
+
+        Assert.Equal(ExitCode.Done, offline.ExitCode);
+        Assert.Equal(online.Stdout, offline.Stdout);
+        Assert.Matches(@"build facts: 0 of [1-9]\d* files read while resolving, 0 under way; 0 queued for pins not kept", offline.Stderr);
+    }
+
+    [Fact]
     public async Task Verbose_says_the_phases_and_what_the_resolution_cost_and_quiet_says_nothing()
     {
         using var sandbox = new CliSandbox();

@@ -28,7 +28,7 @@ internal sealed class ScheduledRequest<T> : RequestScheduler.Entry
     /// <summary>
     /// Runs the request on the calling thread if it holds a slot and no thread has begun it yet (a
     /// start handed to the thread pool waits in the pool's global queue, which the pool serves only
-    /// when its threads' own queues are empty: a warm run's solver waited 40–70 ms there for a
+    /// when its threads' own queues are empty: a warm run's solver waited 32–68 ms there for a
     /// listing the cache answers in a millisecond). A request the cache answers then completes before
     /// this returns; one that goes to the network continues on the pool. Whether it ran it.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using Req2Nix.Packaging.Hashing;
 using Req2Nix.PyPI.Http;
@@ -43,43 +44,134 @@ internal static class CacheEntryFormat
         {
             return null;
         }
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lines = Encoding.UTF8.GetString(bytes[..end]).Split('\n');
-        if (lines[0] != Magic)
+        // Read in place, field by field: a warm run reads hundreds of entries, and only the values
+        // that the headers keep become strings.
+        var lines = bytes[..end];
+        var newline = lines.IndexOf((byte)'\n');
+        if (!Ascii.Equals(newline < 0 ? lines : lines[..newline], Magic))
         {
             return null;
         }
-        foreach (var line in lines.AsSpan(1))
+        var fields = new Fields();
+        while (newline >= 0)
         {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            lines = lines[(newline + 1)..];
+            newline = lines.IndexOf((byte)'\n');
+            var line = newline < 0 ? lines : lines[..newline];
+            var space = line.IndexOf((byte)' ');
             if (space > 0)
             {
-                fields[line[..space]] = line[(space + 1)..];
+                fields.Set(line[..space], line[(space + 1)..]);
             }
         }
         var body = bytes[(end + 2)..];
-        int? missingStatus = fields.TryGetValue("missing-status", out var statusText)
-            ? int.TryParse(statusText, System.Globalization.CultureInfo.InvariantCulture, out var status) && status is 404 or 410 ? status : -1
-            : null;
-        if (fields.GetValueOrDefault("url") != url
+        int? missingStatus = !fields.Has(Field.MissingStatus)
+            ? null
+            : Utf8Parser.TryParse(fields.MissingStatus, out int status, out var used) && used == fields.MissingStatus.Length && status is 404 or 410 ? status : -1;
+        if (!Utf8Equals(fields.Url, url)
             || missingStatus == -1
             || (missingStatus is not null && !body.IsEmpty)
-            || !int.TryParse(fields.GetValueOrDefault("body-length"), System.Globalization.CultureInfo.InvariantCulture, out var length)
+            || !Utf8Parser.TryParse(fields.BodyLength, out int length, out var lengthUsed) || lengthUsed != fields.BodyLength.Length
             || length != body.Length
-            || !Sha256Digest.TryParseHex(fields.GetValueOrDefault("body-sha256"), out var checksum)
+            || !TryParseDigest(fields.BodySha256, out var checksum)
             || !checksum.Equals(Sha256Digest.Compute(body)))
         {
             return null;
         }
         var headers = new CachedHeaders(url)
         {
-            FinalUrl = fields.GetValueOrDefault("final-url"),
-            ETag = fields.GetValueOrDefault("etag"),
-            LastModified = fields.GetValueOrDefault("last-modified"),
-            ContentType = fields.GetValueOrDefault("content-type"),
+            FinalUrl = fields.TextOf(Field.FinalUrl, fields.FinalUrl),
+            ETag = fields.TextOf(Field.ETag, fields.ETag),
+            LastModified = fields.TextOf(Field.LastModified, fields.LastModified),
+            ContentType = fields.TextOf(Field.ContentType, fields.ContentType),
             MissingStatus = missingStatus,
         };
         return new CachedDocument(headers, entry, end + 2);
+    }
+
+    /// <summary>Whether the UTF-8 bytes spell <paramref name="text"/> (a key is ASCII: an escaped URL).</summary>
+    private static bool Utf8Equals(ReadOnlySpan<byte> utf8, string text) =>
+        Ascii.IsValid(utf8) ? Ascii.Equals(utf8, text) : Encoding.UTF8.GetString(utf8) == text;
+
+    private static bool TryParseDigest(ReadOnlySpan<byte> hex, out Sha256Digest digest)
+    {
+        digest = default;
+        Span<char> text = stackalloc char[Sha256Digest.Length * 2];
+        return hex.Length == text.Length
+            && Ascii.ToUtf16(hex, text, out _) == System.Buffers.OperationStatus.Done
+            && Sha256Digest.TryParseHex(text, out digest);
+    }
+
+    [Flags]
+    private enum Field
+    {
+        None = 0,
+        FinalUrl = 1,
+        ETag = 2,
+        LastModified = 4,
+        ContentType = 8,
+        MissingStatus = 16,
+    }
+
+    /// <summary>The header's values by name (the last line wins, as a name written twice would); a field absent is empty.</summary>
+    private ref struct Fields
+    {
+        private Field _present;
+
+        public ReadOnlySpan<byte> Url;
+        public ReadOnlySpan<byte> FinalUrl;
+        public ReadOnlySpan<byte> ETag;
+        public ReadOnlySpan<byte> LastModified;
+        public ReadOnlySpan<byte> ContentType;
+        public ReadOnlySpan<byte> MissingStatus;
+        public ReadOnlySpan<byte> BodyLength;
+        public ReadOnlySpan<byte> BodySha256;
+
+        public readonly bool Has(Field field) => (_present & field) != 0;
+
+        /// <summary>The value as a string; null when the header has no such line.</summary>
+        public readonly string? TextOf(Field field, ReadOnlySpan<byte> value) => Has(field) ? Encoding.UTF8.GetString(value) : null;
+
+        public void Set(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+        {
+            if (name.SequenceEqual("url"u8))
+            {
+                Url = value;
+            }
+            else if (name.SequenceEqual("final-url"u8))
+            {
+                FinalUrl = value;
+                _present |= Field.FinalUrl;
+            }
+            else if (name.SequenceEqual("etag"u8))
+            {
+                ETag = value;
+                _present |= Field.ETag;
+            }
+            else if (name.SequenceEqual("last-modified"u8))
+            {
+                LastModified = value;
+                _present |= Field.LastModified;
+            }
+            else if (name.SequenceEqual("content-type"u8))
+            {
+                ContentType = value;
+                _present |= Field.ContentType;
+            }
+            else if (name.SequenceEqual("missing-status"u8))
+            {
+                MissingStatus = value;
+                _present |= Field.MissingStatus;
+            }
+            else if (name.SequenceEqual("body-length"u8))
+            {
+                BodyLength = value;
+            }
+            else if (name.SequenceEqual("body-sha256"u8))
+            {
+                BodySha256 = value;
+            }
+        }
     }
 
     private static void Line(StringBuilder header, string name, string? value)

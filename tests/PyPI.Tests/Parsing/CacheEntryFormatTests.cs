@@ -26,6 +26,21 @@ public sealed class CacheEntryFormatTests
     }
 
     [Fact]
+    public void Empty_values_and_text_beyond_ascii_round_trip()
+    {
+        var key = "https://h/simple/caf\u00e9/";
+        var headers = new CachedHeaders(key) { ETag = "", ContentType = "text/html; charset=utf-8", FinalUrl = "https://h/simple/\u00f1/" };
+
+        using var document = CacheEntryFormat.TryRead(Entry(headers, [7]), key);
+
+        Assert.NotNull(document);
+        Assert.Equal(headers, document.Headers);
+        Assert.Equal("", document.Headers.ETag);
+        Assert.Null(document.Headers.LastModified);
+        Assert.Null(CacheEntryFormat.TryRead(Entry(headers, [7]), "https://h/simple/cafe/"));
+    }
+
+    [Fact]
     public void A_header_value_cannot_forge_another_header()
     {
         var headers = new CachedHeaders("u") { ETag = "\"x\"\nbody-length 0" };

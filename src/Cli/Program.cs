@@ -22,6 +22,7 @@ internal static class Program
         {
             // A heap configured smaller than that (DOTNET_GCHeapHardLimit): collect as usual.
         }
+        HeapHugePages.Advise();
         StartupWarmUp.Start(args);
         using var cancellation = new CancellationTokenSource();
         // Not Console.CancelKeyPress: that sets up the terminal (about 10 ms of a warm run) to catch one signal.

@@ -13,6 +13,11 @@ public sealed class HeapHugePagesTests
             return;
         }
         Assert.NotNull(start);
+        // An object allocated now lies where the advice reached (the heap's current region).
+        var probe = System.Runtime.InteropServices.GCHandle.Alloc(new byte[1], System.Runtime.InteropServices.GCHandleType.Pinned);
+        var address = (long)probe.AddrOfPinnedObject();
+        probe.Free();
+        Assert.InRange(address, (long)start.Value, (long)start.Value + (136L << 20));
         // /proc/self/smaps: a mapping's "from-to" line, then its fields; VmFlags "hg" is MADV_HUGEPAGE.
         var inMapping = false;
         string? flags = null;
@@ -23,7 +28,7 @@ public sealed class HeapHugePagesTests
                 var space = line.IndexOf(' ', StringComparison.Ordinal);
                 var from = Convert.ToInt64(line[..dash], 16);
                 var to = Convert.ToInt64(line[(dash + 1)..space], 16);
-                inMapping = from <= start.Value && start.Value < to;
+                inMapping = from <= address && address < to;
             }
             else if (inMapping && line.StartsWith("VmFlags:", StringComparison.Ordinal))
             {

@@ -36,7 +36,7 @@ internal static class HeapHugePages
         {
             return null;
         }
-        // An object allocated now lies in the heap's first region, where the run's allocations follow.
+        // An object allocated now shows where the heap's regions lie: the run's next ones are around it.
         var probe = GCHandle.Alloc(new byte[1], GCHandleType.Pinned);
         var address = (long)probe.AddrOfPinnedObject();
         probe.Free();

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text;
+using Req2Nix.Packaging.Text;
 
 namespace Req2Nix.Emit.Nix;
 
@@ -13,12 +13,12 @@ namespace Req2Nix.Emit.Nix;
 /// </summary>
 public static class NixString
 {
-    private static readonly SearchValues<char> NeedEscaping = SearchValues.Create("\"\\$\n\r\t\0");
+    private static readonly AsciiSet NeedEscaping = new("\"\\$\n\r\t\0");
 
     /// <summary>The literal, quotes included. Throws <see cref="ArgumentException"/> for text Nix cannot hold: NUL, or a lone UTF-16 surrogate.</summary>
     public static string Quote(string value)
     {
-        if (value.AsSpan().IndexOfAny(NeedEscaping) < 0 && !HasLoneSurrogate(value))
+        if (NeedEscaping.IndexOfAny(value) < 0 && !HasLoneSurrogate(value))
         {
             return string.Concat("\"", value, "\"");
         }
@@ -37,7 +37,7 @@ public static class NixString
         builder.Append('"');
         while (true)
         {
-            var next = value.IndexOfAny(NeedEscaping);
+            var next = NeedEscaping.IndexOfAny(value);
             if (next < 0)
             {
                 builder.Append(value);

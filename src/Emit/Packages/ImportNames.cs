@@ -1,4 +1,4 @@
-using System.Buffers;
+using Req2Nix.Packaging.Text;
 
 namespace Req2Nix.Emit.Packages;
 
@@ -9,8 +9,7 @@ namespace Req2Nix.Emit.Packages;
 /// </summary>
 internal static class ImportNames
 {
-    private static readonly SearchValues<char> IdentifierCharacters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    private static readonly AsciiSet IdentifierCharacters = new("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     private static readonly HashSet<string> NotChecked = new(StringComparer.Ordinal)
     {
@@ -39,6 +38,6 @@ internal static class ImportNames
     private static bool IsCheckable(string name) =>
         name.Length > 0
         && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-        && !name.AsSpan().ContainsAnyExcept(IdentifierCharacters)
+        && !IdentifierCharacters.ContainsAnyExcept(name)
         && !NotChecked.Contains(name);
 }

@@ -1,6 +1,6 @@
-using System.Buffers;
 using Req2Nix.Emit.Nix;
 using Req2Nix.Packaging.Names;
+using Req2Nix.Packaging.Text;
 using Req2Nix.Resolver;
 
 namespace Req2Nix.Emit.Sources;
@@ -13,9 +13,8 @@ namespace Req2Nix.Emit.Sources;
 /// </summary>
 internal static class SourceExpression
 {
-    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
-    private static readonly SearchValues<char> StorePathCharacters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-._?=");
+    private static readonly AsciiSet LowerHex = new("0123456789abcdef");
+    private static readonly AsciiSet StorePathCharacters = new("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-._?=");
 
     public static NixExpression ForFile(ResolvedFile file, PackageName project)
     {
@@ -72,12 +71,12 @@ internal static class SourceExpression
     public static NixExpression Throw(string message) => new NixApplication(new NixRaw("throw"), new NixStringLiteral(message));
 
     private static bool IsCommit(string revision) =>
-        revision.Length == 40 && !revision.AsSpan().ContainsAnyExcept(LowerHex);
+        revision.Length == 40 && !LowerHex.ContainsAnyExcept(revision);
 
     /// <summary>Nix store path names: letters, digits and <c>+-._?=</c>, not starting with a dot.</summary>
     private static bool IsStorePathName(string name) =>
         name.Length > 0 && name[0] != '.'
-        && !name.AsSpan().ContainsAnyExcept(StorePathCharacters);
+        && !StorePathCharacters.ContainsAnyExcept(name);
 
     private static string StorePathName(string filename)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Req2Nix.Inputs.Toml;
 using Req2Nix.Packaging.Pep508;
+using Req2Nix.Packaging.Text;
 
 namespace Req2Nix.Inputs.Archives;
 
@@ -20,8 +21,7 @@ namespace Req2Nix.Inputs.Archives;
 /// </summary>
 public static class DistributionInspector
 {
-    private static readonly System.Buffers.SearchValues<char> IdentifierCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    private static readonly AsciiSet IdentifierCharacters = new("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     private static readonly string[] Pep518Default = ["setuptools>=40.8.0", "wheel"];
 
@@ -298,5 +298,5 @@ public static class DistributionInspector
     private static bool IsIdentifier(string name) =>
         name.Length > 0
         && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-        && name.AsSpan().IndexOfAnyExcept(IdentifierCharacters) < 0;
+        && !IdentifierCharacters.ContainsAnyExcept(name);
 }

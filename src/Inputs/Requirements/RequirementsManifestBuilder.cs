@@ -1,5 +1,5 @@
-using System.Buffers;
 using Req2Nix.Packaging.Pep508;
+using Req2Nix.Packaging.Text;
 using Req2Nix.Resolver;
 
 namespace Req2Nix.Inputs.Requirements;
@@ -12,7 +12,7 @@ namespace Req2Nix.Inputs.Requirements;
 /// </summary>
 internal sealed class RequirementsManifestBuilder
 {
-    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
+    private static readonly AsciiSet LowerHexDigits = new("0123456789abcdef");
 
     private readonly RequirementsFile _file;
     private readonly ProjectNameFinder _names;
@@ -113,7 +113,7 @@ internal sealed class RequirementsManifestBuilder
                 "sha384" => 96,
                 _ => 128,
             };
-            if (digest.Length != length || digest.AsSpan().IndexOfAnyExcept(LowerHexDigits) >= 0)
+            if (digest.Length != length || LowerHexDigits.ContainsAnyExcept(digest))
             {
                 var where = entry.HashLocations?[i] ?? entry.Location;
                 throw new RequirementsFileException(where, $"the {algorithm} digest '{digest}' is not {length} lower-case hex digits, so no file could match it");

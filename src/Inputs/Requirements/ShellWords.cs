@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text;
+using Req2Nix.Packaging.Text;
 
 namespace Req2Nix.Inputs.Requirements;
 
@@ -12,8 +12,8 @@ namespace Req2Nix.Inputs.Requirements;
 /// </summary>
 internal static class ShellWords
 {
-    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
-    private static readonly SearchValues<char> WordEnds = SearchValues.Create(" \t\r\n\\'\"");
+    private static readonly AsciiSet Whitespace = new(" \t\r\n");
+    private static readonly AsciiSet WordEnds = new(" \t\r\n\\'\"");
 
     /// <summary>Splits <paramref name="line"/> from <paramref name="start"/> into <paramref name="words"/> (cleared first).</summary>
     public static void Split(string line, int start, List<ShellWord> words, out LineProblem? error)
@@ -24,13 +24,13 @@ internal static class ShellWords
         error = null;
         while (true)
         {
-            var skipped = line.AsSpan(i).IndexOfAnyExcept(Whitespace);
+            var skipped = Whitespace.IndexOfAnyExcept(line.AsSpan(i));
             if (skipped < 0)
             {
                 return;
             }
             var wordStart = i += skipped;
-            var end = line.AsSpan(i).IndexOfAny(WordEnds);
+            var end = WordEnds.IndexOfAny(line.AsSpan(i));
             i = end < 0 ? line.Length : i + end;
             if (i >= line.Length || IsWhitespace(line[i]))
             {

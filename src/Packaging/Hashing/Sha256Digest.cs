@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using Req2Nix.Packaging.Text;
 
 namespace Req2Nix.Packaging.Hashing;
 
@@ -34,9 +34,8 @@ public readonly struct Sha256Digest : IEquatable<Sha256Digest>
     private const string Base32 = "Nix base-32";
     private const string Base64 = "base64";
 
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
-    private static readonly SearchValues<char> Base64Digits =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+    private static readonly AsciiSet HexDigits = new("0123456789abcdefABCDEF");
+    private static readonly AsciiSet Base64Digits = new("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
     private readonly DigestBytes _bytes;
 
@@ -224,7 +223,7 @@ public readonly struct Sha256Digest : IEquatable<Sha256Digest>
         {
             return DigestReadResult.WrongLength(Hex, HexLength, hex.Length);
         }
-        var invalid = hex.IndexOfAnyExcept(HexDigits);
+        var invalid = HexDigits.IndexOfAnyExcept(hex);
         if (invalid >= 0)
         {
             return DigestReadResult.BadCharacter(Hex, invalid);
@@ -268,7 +267,7 @@ public readonly struct Sha256Digest : IEquatable<Sha256Digest>
         // 43 digits carry 258 bits; the last '=' pads to a multiple of 4. The two spare bits of
         // the last digit must be zero, or two texts would decode to one digest.
         var data = base64[..^1];
-        var invalid = data.IndexOfAnyExcept(Base64Digits);
+        var invalid = Base64Digits.IndexOfAnyExcept(data);
         if (invalid >= 0)
         {
             return DigestReadResult.BadCharacter(Base64, SriPrefix.Length + invalid);

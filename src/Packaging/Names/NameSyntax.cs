@@ -16,7 +16,7 @@ internal static class NameSyntax
     public const char FilenameSeparator = '_';
 
     // Names are a few characters long and checked for every file of every listing: plain loops,
-    // not SearchValues, whose vector search is compiled at run time (milliseconds of each start).
+    // not SearchValues (see AsciiSet).
 
     /// <summary>
     /// Checks PEP 508's name rule: ASCII letters and digits, with <c>.</c>, <c>-</c> and <c>_</c>

@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Req2Nix.Packaging.Text;
 
 namespace Req2Nix.Packaging.Pep508;
 
@@ -12,8 +12,8 @@ namespace Req2Nix.Packaging.Pep508;
 /// </summary>
 internal static class MarkerLiteral
 {
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
-    private static readonly SearchValues<char> Special = SearchValues.Create("\\\n\r\0");
+    private static readonly AsciiSet HexDigits = new("0123456789abcdefABCDEF");
+    private static readonly AsciiSet Special = new("\\\n\r\0");
 
     /// <summary>
     /// Decodes the text between the quotes of a literal. On failure returns null and sets
@@ -23,7 +23,7 @@ internal static class MarkerLiteral
     {
         errorOffset = -1;
         error = null;
-        var plain = content.IndexOfAny(Special);
+        var plain = Special.IndexOfAny(content);
         if (plain < 0 && !HasLoneSurrogate(content, out errorOffset))
         {
             return content.ToString();
@@ -166,7 +166,7 @@ internal static class MarkerLiteral
         error = null;
         var first = start + 2;
         if (first + digits > content.Length
-            || content.Slice(first, digits).ContainsAnyExcept(HexDigits)
+            || HexDigits.ContainsAnyExcept(content.Slice(first, digits))
             || !uint.TryParse(content.Slice(first, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
         {
             error = $"'\\{content[start + 1]}' must be followed by {digits} hexadecimal digits";

@@ -3,6 +3,7 @@ using Req2Nix.Inputs.Toml;
 using Req2Nix.Packaging.Names;
 using Req2Nix.Packaging.Pep440;
 using Req2Nix.Packaging.Pep508;
+using Req2Nix.Packaging.Text;
 using Req2Nix.Resolver;
 
 namespace Req2Nix.Inputs.Locks.Poetry;
@@ -10,7 +11,7 @@ namespace Req2Nix.Inputs.Locks.Poetry;
 /// <summary>One conversion of a poetry.lock to a resolution (see <see cref="PoetryResolutionBuilder"/>).</summary>
 internal sealed class PoetryResolution
 {
-    private static readonly System.Buffers.SearchValues<char> NameEnd = System.Buffers.SearchValues.Create(" \t([;<>=!~@,");
+    private static readonly AsciiSet NameEnd = new(" \t([;<>=!~@,");
 
     private readonly PoetryLock _lock;
     private readonly DependencySelection _selection;
@@ -231,7 +232,7 @@ internal sealed class PoetryResolution
     private static string RequirementName(string requirement)
     {
         var text = requirement.AsSpan().TrimStart();
-        var end = text.IndexOfAny(NameEnd);
+        var end = NameEnd.IndexOfAny(text);
         return (end < 0 ? text : text[..end]).ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -34,7 +35,6 @@ public readonly struct Sha256Digest : IEquatable<Sha256Digest>
     private const string Base32 = "Nix base-32";
     private const string Base64 = "base64";
 
-    private static readonly AsciiSet HexDigits = new("0123456789abcdefABCDEF");
     private static readonly AsciiSet Base64Digits = new("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
     private readonly DigestBytes _bytes;
@@ -223,13 +223,12 @@ public readonly struct Sha256Digest : IEquatable<Sha256Digest>
         {
             return DigestReadResult.WrongLength(Hex, HexLength, hex.Length);
         }
-        var invalid = HexDigits.IndexOfAnyExcept(hex);
-        if (invalid >= 0)
-        {
-            return DigestReadResult.BadCharacter(Hex, invalid);
-        }
+        // The decoder stops at the first pair that is not two hex digits; the bad one is either of them.
         var bytes = new DigestBytes();
-        Convert.FromHexString(hex, bytes, out _, out _);
+        if (Convert.FromHexString(hex, bytes, out var consumed, out _) != OperationStatus.Done)
+        {
+            return DigestReadResult.BadCharacter(Hex, char.IsAsciiHexDigit(hex[consumed]) ? consumed + 1 : consumed);
+        }
         digest = new Sha256Digest(bytes);
         return DigestReadResult.Success;
     }

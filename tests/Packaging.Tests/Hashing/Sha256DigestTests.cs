@@ -143,6 +143,9 @@ public class Sha256DigestTests
     [InlineData("", 1, "expected 64 hexadecimal digits for a sha256 digest, found 0")]
     [InlineData("ba7816bg8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 8, "'g' is not a hexadecimal digit")]
     [InlineData("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a ", 64, "U+0020 is not a hexadecimal digit")]
+    [InlineData("Ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 1, "'G' is not a hexadecimal digit")]
+    [InlineData("ba7816bf8fz1cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 11, "'z' is not a hexadecimal digit")]
+    [InlineData("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f2001zzz", 62, "'z' is not a hexadecimal digit")]
     public void Bad_hex_is_refused_with_a_column(string text, int column, string reason)
     {
         Assert.False(Sha256Digest.TryParseHex(text, out _));

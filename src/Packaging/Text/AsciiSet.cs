@@ -1,16 +1,21 @@
 namespace Req2Nix.Packaging.Text;
 
 /// <summary>
-/// A set of ASCII characters as a 128-bit map, searched one character at a time. Not
-/// <c>SearchValues</c>: creating one runs generic code that the ReadyToRun image does not hold, so
-/// the first one made in a process compiles it, on the path of the start-up's first parse (the
-/// marker literals' set was the first), and the texts searched here (names, digests, marker
-/// literals, Nix strings) are short.
+/// A set of ASCII characters as a 128-bit map, searched one character at a time in short texts.
+/// Not <c>SearchValues</c>: creating one runs generic code that the ReadyToRun image does not hold,
+/// so the first one made in a process compiles it, on the path of the start-up's first parse (the
+/// marker literals' set was the first). Most texts searched here (names, marker literals, Nix
+/// strings) are short; a long one (a requirements line's <c>--hash</c> word, a digest) is searched
+/// by the span methods that take the members as a span, vectorized without a SearchValues object.
 /// </summary>
 public sealed class AsciiSet
 {
+    /// <summary>From this length on, a vectorized search repays building its lookup per call.</summary>
+    private const int VectorizedFrom = 32;
+
     private readonly ulong _low;
     private readonly ulong _high;
+    private readonly string _members;
 
     /// <exception cref="ArgumentException">A character is not ASCII.</exception>
     public AsciiSet(string characters)
@@ -31,6 +36,16 @@ public sealed class AsciiSet
                 throw new ArgumentException($"'{c}' (U+{(int)c:X4}) is not an ASCII character", nameof(characters));
             }
         }
+        Span<char> members = stackalloc char[128];
+        var count = 0;
+        for (var c = '\0'; c < 128; c++)
+        {
+            if (Contains(c))
+            {
+                members[count++] = c;
+            }
+        }
+        _members = new string(members[..count]);
     }
 
     public bool Contains(char c) => c < 64 ? ((_low >> c) & 1) != 0 : c < 128 && ((_high >> (c - 64)) & 1) != 0;
@@ -38,6 +53,10 @@ public sealed class AsciiSet
     /// <summary>The index of the first character in the set, or -1.</summary>
     public int IndexOfAny(ReadOnlySpan<char> text)
     {
+        if (text.Length >= VectorizedFrom)
+        {
+            return text.IndexOfAny(_members);
+        }
         for (var i = 0; i < text.Length; i++)
         {
             if (Contains(text[i]))
@@ -51,6 +70,10 @@ public sealed class AsciiSet
     /// <summary>The index of the first character not in the set, or -1.</summary>
     public int IndexOfAnyExcept(ReadOnlySpan<char> text)
     {
+        if (text.Length >= VectorizedFrom)
+        {
+            return text.IndexOfAnyExcept(_members);
+        }
         for (var i = 0; i < text.Length; i++)
         {
             if (!Contains(text[i]))

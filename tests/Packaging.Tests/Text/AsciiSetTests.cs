@@ -42,7 +42,47 @@ public class AsciiSetTests
         }
     }
 
+    [Theory]
+    [InlineData(" \t\r\n\\'\"", 'a', '\'')]
+    [InlineData("0123456789abcdef", 'f', 'F')]
+    [InlineData("0123456789abcdef", '0', '\u0660')]
+    [InlineData("ab", 'a', '\u0161')]
+    [InlineData("", 'x', 'y')]
+    public void Long_and_short_texts_are_searched_alike(string members, char member, char other)
+    {
+        // From 32 characters on a text takes the vectorized path: every length and position on both sides of it.
+        var set = new AsciiSet(members);
+        for (var length = 0; length <= 80; length++)
+        {
+            for (var at = -1; at < length; at++)
+            {
+                foreach (var (filler, odd) in new[] { (member, other), (other, member) })
+                {
+                    var text = new string(filler, length).ToCharArray();
+                    if (at >= 0)
+                    {
+                        text[at] = odd;
+                    }
+                    Assert.Equal(Reference(set, text, wanted: true), set.IndexOfAny(text));
+                    Assert.Equal(Reference(set, text, wanted: false), set.IndexOfAnyExcept(text));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void A_member_beyond_ascii_is_refused() =>
         Assert.Contains("U+00E9", Assert.Throws<ArgumentException>(() => new AsciiSet("ab\u00e9")).Message, StringComparison.Ordinal);
+
+    private static int Reference(AsciiSet set, char[] text, bool wanted)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (set.Contains(text[i]) == wanted)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -7,8 +7,8 @@
 # run, so that the server compresses those pages and compiles its code for that work before the
 # timed run rather than during it, on the cores the timed run uses (PyPI's CDN serves its pages
 # compressed already); the warm-up's requests are not counted. Then it is left to settle until it
-# uses no CPU (the runtime recompiles its hot code in the background after the warm-up). Prints a
-# Markdown table.
+# uses no CPU. The server runs without tiered compilation (its project file), so its code is final
+# once warmed up. Prints a Markdown table.
 #
 #   bench/cli-vs-pip.sh [REQUIREMENTS] [LATENCY_MS] [RUNS] [CONCURRENCY]
 #

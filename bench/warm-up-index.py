@@ -15,9 +15,13 @@ first replay, 1.3 s in the second, 0.4 s in the third, and 0.17-0.19 s in the ti
 them (0.41 s after none, 0.51 s after one).
 
 With --settle PID (the server's process), it then waits until that process has used no CPU for
-0.3 s (at most 10 s): after the warm-up the runtime recompiles the server's hot code in the
-background, about 0.15 s of CPU over the next half second here, which would otherwise be taken
-from the timed run on the same cores.
+0.3 s (at most 10 s), so that nothing the warm-up started is taken from the timed run on the same
+cores.
+
+The server itself runs without tiered compilation (its project file): every method is compiled
+once, fully optimized. With tiering, these replays and the settling were not enough: the runtime
+still recompiled about 300 of the server's hot methods during the first timed run (0.35-0.52 s of
+the server's CPU in that run, against 0.11-0.15 s since).
 
     bench/warm-up-index.py SIMPLE_URL [--replay FILE] [--settle PID]
 """

@@ -43,11 +43,11 @@ public class AsciiSetTests
     }
 
     [Theory]
-    [InlineData(" \t\r\n\\'\"", 'a', '\'')]
+    [InlineData(" \t\r\n\\'\"", '\'', 'a')]
     [InlineData("0123456789abcdef", 'f', 'F')]
     [InlineData("0123456789abcdef", '0', '\u0660')]
     [InlineData("ab", 'a', '\u0161')]
-    [InlineData("", 'x', 'y')]
+    [InlineData("", 'x', 'y')] // no member at all: 'x' stands for one
     public void Long_and_short_texts_are_searched_alike(string members, char member, char other)
     {
         // From 32 characters on a text takes the vectorized path: every length and position on both sides of it.

@@ -36,16 +36,8 @@ public sealed class AsciiSet
                 throw new ArgumentException($"'{c}' (U+{(int)c:X4}) is not an ASCII character", nameof(characters));
             }
         }
-        Span<char> members = stackalloc char[128];
-        var count = 0;
-        for (var c = '\0'; c < 128; c++)
-        {
-            if (Contains(c))
-            {
-                members[count++] = c;
-            }
-        }
-        _members = new string(members[..count]);
+        // As given: a repeated member changes nothing for the span methods.
+        _members = characters;
     }
 
     public bool Contains(char c) => c < 64 ? ((_low >> c) & 1) != 0 : c < 128 && ((_high >> (c - 64)) & 1) != 0;

@@ -158,4 +158,4 @@ done
 # the same reason, and the runtime's writer of this list has been seen to crash as the process
 # exits (once in some twenty runs): a diagnostic line, so neither fails the script.
 DOTNET_JitStdOutFile="$work/jit.txt" DOTNET_JitDisasmSummary=1 "${composite[@]}" --version >/dev/null || true
-echo "composite: $(wc -l <"$work/jit.txt" 2>/dev/null || echo '?') methods JIT-compiled to print its version"
+echo "composite: $(wc -l 2>/dev/null <"$work/jit.txt" || echo '?') methods JIT-compiled to print its version"
